@@ -1,0 +1,234 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// hostileClasses are the event classes that make a statement between two parties
+// part of their conflict thread and count towards its episodes.
+var hostileClasses = map[string]bool{
+	"accuse": true, "threaten": true, "attack": true, "fight": true, "seize": true, "sanction": true,
+}
+
+// threadClasses are the classes that join a statement between two parties to their
+// thread without being hostile themselves: how the conflict is handled.
+var threadClasses = map[string]bool{
+	"negotiate": true, "agree": true, "withdraw": true, "mediate": true,
+}
+
+// IsHostile reports whether an event class is a conflict event (as opposed to cooperation).
+func IsHostile(class string) bool { return hostileClasses[class] }
+
+// partyTypes are the entity types that can be parties to a conflict thread.
+var partyTypes = map[string]bool{extract.TypeCountry: true, extract.TypeOrganization: true}
+
+// ThreadID is the conflict IRI of two parties: "conflict:armenia--azerbaijan", parties sorted,
+// so that both directions of a fact land in one thread.
+func ThreadID(a, b string) string {
+	x, y := localName(a), localName(b)
+	if y < x {
+		x, y = y, x
+	}
+	return "conflict:" + x + "--" + y
+}
+
+func localName(id string) string {
+	if i := strings.IndexByte(id, ':'); i >= 0 {
+		return id[i+1:]
+	}
+	return id
+}
+
+// Thread returns the conflict thread a fact belongs to, or "" if none: a fact whose object is
+// a conflict belongs to it ("Russia mediates Armenia–Azerbaijan"); a hostile or thread-class fact
+// between two parties (countries, organisations) belongs to theirs.
+func Thread(f extract.Fact) string {
+	if f.Object.Type == extract.TypeConflict {
+		return f.Object.ID
+	}
+	if f.Subject.ID == f.Object.ID || !partyTypes[f.Subject.Type] || !partyTypes[f.Object.Type] {
+		return ""
+	}
+	if hostileClasses[f.Class] || threadClasses[f.Class] {
+		return ThreadID(f.Subject.ID, f.Object.ID)
+	}
+	return ""
+}
+
+// ArticleQuads maps one article and its facts to quads, all labelled with the article IRI, in a
+// deterministic order: the same input always yields the same quads, which is what makes
+// loading idempotent. It does not include the article's load record (see Store.Load).
+//
+// Per fact it writes the direct edge subject –rel:predicate→ object (what paths walk) and a
+// statement node stmt:<article hash>-<n> carrying the fact's details and evidence.
+func ArticleQuads(a extract.Article, facts []extract.Fact) []quad.Quad {
+	label := quad.IRI(a.ID)
+	var qs []quad.Quad
+	add := func(s quad.Value, p quad.IRI, o quad.Value) {
+		qs = append(qs, quad.Quad{Subject: s, Predicate: p, Object: o, Label: label})
+	}
+	art := quad.IRI(a.ID)
+	add(art, RDFType, SchemaNewsArticle)
+	if a.Title != "" {
+		add(art, SchemaHeadline, quad.String(a.Title))
+	}
+	if a.URL != "" {
+		add(art, SchemaURL, quad.String(a.URL))
+	}
+	if !a.Published.IsZero() {
+		add(art, SchemaPublished, quad.String(a.Published.Format("2006-01-02")))
+	}
+	if a.Publisher != "" {
+		add(art, SchemaPublisher, quad.String(a.Publisher))
+	}
+
+	entities := map[string]extract.Entity{}
+	merge := func(e extract.Entity) {
+		old, ok := entities[e.ID]
+		if !ok {
+			entities[e.ID] = extract.Entity{ID: e.ID, Name: e.Name, Type: e.Type, Aliases: append([]string(nil), e.Aliases...)}
+			return
+		}
+		old.Aliases = append(old.Aliases, e.Aliases...)
+		entities[e.ID] = old
+	}
+	threads := map[string][2]string{}
+	stmtPrefix := "stmt:" + localName(a.ID) + "-"
+	for n, f := range facts {
+		merge(f.Subject)
+		merge(f.Object)
+		s, o := quad.IRI(f.Subject.ID), quad.IRI(f.Object.ID)
+		add(s, RelIRI(f.Predicate), o)
+
+		st := quad.IRI(fmt.Sprintf("%s%d", stmtPrefix, n))
+		add(st, RDFType, Statement)
+		add(st, NGSubject, s)
+		add(st, NGPredicate, quad.String(f.Predicate))
+		add(st, NGObject, o)
+		if f.Date != "" {
+			add(st, NGDate, quad.String(f.Date))
+			add(st, NGPrecision, quad.String(f.DatePrecision))
+			add(st, NGDateSource, quad.String(f.DateSource))
+		}
+		if f.Class != "" {
+			add(st, NGClass, quad.String(f.Class))
+		}
+		if f.Modality != "" {
+			add(st, NGModality, quad.String(f.Modality))
+		}
+		if f.AttributedTo != "" {
+			add(st, NGAttributed, quad.IRI(f.AttributedTo))
+		}
+		add(st, NGSentence, quad.String(f.Sentence))
+		add(st, NGOffset, quad.Int(f.Offset))
+		add(st, NGSource, art)
+		add(st, NGConfidence, quad.Float(f.Confidence))
+		if t := Thread(f); t != "" {
+			add(st, NGThread, quad.IRI(t))
+			if f.Object.Type != extract.TypeConflict {
+				threads[t] = [2]string{f.Subject.ID, f.Object.ID}
+			}
+		}
+	}
+
+	ids := make([]string, 0, len(entities))
+	for id := range entities {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		e := entities[id]
+		n := quad.IRI(id)
+		add(n, RDFType, TypeIRI(e.Type))
+		add(n, SchemaName, quad.String(e.Name))
+		for _, alias := range uniqueAliases(e) {
+			add(n, SchemaAltName, quad.String(alias))
+		}
+	}
+	tids := make([]string, 0, len(threads))
+	for t := range threads {
+		tids = append(tids, t)
+	}
+	sort.Strings(tids)
+	for _, t := range tids {
+		if _, isEntity := entities[t]; isEntity {
+			continue // already typed and named as the object of a fact
+		}
+		p := threads[t]
+		n := quad.IRI(t)
+		add(n, RDFType, TypeIRI(extract.TypeConflict))
+		add(n, SchemaName, quad.String(ConflictName(entities[p[0]].Name, entities[p[1]].Name)))
+	}
+	for _, t := range append(tids, conflictObjects(entities)...) {
+		a, b, ok := strings.Cut(strings.TrimPrefix(t, "conflict:"), "--")
+		if !ok {
+			continue
+		}
+		add(quad.IRI(t), NGParty, quad.IRI("ent:"+a))
+		add(quad.IRI(t), NGParty, quad.IRI("ent:"+b))
+	}
+	return dedupe(qs)
+}
+
+// ConflictName is the display name of the conflict between two parties: "Armenia–Azerbaijan".
+func ConflictName(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return a + "–" + b
+}
+
+func conflictObjects(entities map[string]extract.Entity) []string {
+	var ids []string
+	for id, e := range entities {
+		if e.Type == extract.TypeConflict {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func uniqueAliases(e extract.Entity) []string {
+	seen := map[string]bool{e.Name: true}
+	var out []string
+	for _, a := range e.Aliases {
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// dedupe drops repeated quads (the same edge stated twice in one article) keeping first order.
+func dedupe(qs []quad.Quad) []quad.Quad {
+	seen := make(map[quad.Quad]bool, len(qs))
+	out := qs[:0]
+	for _, q := range qs {
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// ContentHash identifies the exact set of quads an article writes; re-loading an article whose
+// hash is unchanged is a no-op.
+func ContentHash(qs []quad.Quad) string {
+	h := sha256.New()
+	for _, q := range qs {
+		fmt.Fprintln(h, q.NQuad())
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}

@@ -1,0 +1,43 @@
+package graph
+
+import "github.com/cayleygraph/quad"
+
+// The vocabulary. Every IRI newsgraph writes is one of these or an entity, topic,
+// conflict, relation, article or statement IRI (see the README's vocabulary section).
+const (
+	// Entity and article metadata.
+	RDFType           = quad.IRI("rdf:type")
+	SchemaName        = quad.IRI("schema:name")
+	SchemaAltName     = quad.IRI("schema:alternateName")
+	SchemaNewsArticle = quad.IRI("schema:NewsArticle")
+	SchemaHeadline    = quad.IRI("schema:headline")
+	SchemaURL         = quad.IRI("schema:url")
+	SchemaPublished   = quad.IRI("schema:datePublished")
+	SchemaPublisher   = quad.IRI("schema:publisher")
+
+	// Statement nodes: one per fact, what timelines and evidence read.
+	Statement     = quad.IRI("ng:Statement")
+	NGSubject     = quad.IRI("ng:subject")
+	NGPredicate   = quad.IRI("ng:predicate")
+	NGObject      = quad.IRI("ng:object")
+	NGDate        = quad.IRI("ng:date")
+	NGPrecision   = quad.IRI("ng:datePrecision")
+	NGDateSource  = quad.IRI("ng:dateSource")
+	NGClass       = quad.IRI("ng:class")
+	NGModality    = quad.IRI("ng:modality")
+	NGAttributed  = quad.IRI("ng:attributedTo")
+	NGSentence    = quad.IRI("ng:sentence")
+	NGOffset      = quad.IRI("ng:offset")
+	NGSource      = quad.IRI("ng:source")
+	NGConfidence  = quad.IRI("ng:confidence")
+	NGThread      = quad.IRI("ng:thread")      // statement → conflict:a--b it belongs to
+	NGParty       = quad.IRI("ng:party")       // conflict:a--b → each party
+	NGRecord      = quad.IRI("ng:record")      // article → the N-Quads it wrote (for retract/replace)
+	NGContentHash = quad.IRI("ng:contentHash") // article → hash of its quads (for idempotent re-load)
+)
+
+// TypeIRI is the rdf:type class of an entity type ("Country" → <ng:Country>).
+func TypeIRI(t string) quad.IRI { return quad.IRI("ng:" + t) }
+
+// RelIRI is the direct-edge predicate of a fact predicate ("mediate" → <rel:mediate>).
+func RelIRI(predicate string) quad.IRI { return quad.IRI("rel:" + predicate) }
