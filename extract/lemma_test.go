@@ -1,0 +1,71 @@
+package extract
+
+import "testing"
+
+func TestLemma(t *testing.T) {
+	tests := []struct{ word, tag, want string }{
+		{"accused", "VBD", "accuse"},
+		{"accusing", "VBG", "accuse"},
+		{"accuses", "VBZ", "accuse"},
+		{"mediated", "VBN", "mediate"},
+		{"mediating", "VBG", "mediate"},
+		{"seized", "VBN", "seize"},
+		{"escalated", "VBD", "escalate"},
+		{"erupted", "VBD", "erupt"},
+		{"urged", "VBD", "urge"},
+		{"emphasized", "VBD", "emphasize"},
+		{"voiced", "VBD", "voice"},
+		{"expressed", "VBD", "express"},
+		{"claimed", "VBD", "claim"},
+		{"agreed", "VBD", "agree"},
+		{"needed", "VBD", "need"},
+		{"continued", "VBD", "continue"},
+		{"subsided", "VBD", "subside"},
+		{"stopped", "VBD", "stop"},
+		{"occurred", "VBD", "occur"},
+		{"shelled", "VBD", "shell"},
+		{"killed", "VBD", "kill"},
+		{"failed", "VBN", "fail"},
+		{"captured", "VBD", "capture"},
+		{"declared", "VBD", "declare"},
+		{"invaded", "VBD", "invade"},
+		{"changed", "VBD", "change"},
+		{"belonged", "VBD", "belong"},
+		{"pledged", "VBD", "pledge"},
+		{"blamed", "VBD", "blame"},
+		{"signed", "VBD", "sign"},
+		{"settled", "VBD", "settle"},
+		{"ruled", "VBD", "rule"},
+		{"tried", "VBD", "try"},
+		{"annexed", "VBD", "annex"},
+		{"provoked", "VBD", "provoke"},
+		{"attacked", "VBD", "attack"},
+		{"released", "VBD", "release"},
+		{"discussed", "VBD", "discuss"},
+		{"brokered", "VBD", "broker"},
+		{"shelling", "VBG", "shell"},
+		{"fighting", "VBG", "fight"},
+		{"making", "VBG", "make"},
+		{"seeing", "VBG", "see"},
+		{"said", "VBD", "say"},
+		{"fought", "VBD", "fight"},
+		{"withdrew", "VBD", "withdraw"},
+		{"developed", "VBD", "develop"},
+		{"targeted", "VBD", "target"},
+		{"lay", "VB", "lay"},
+		{"lay", "VBD", "lie"},
+		{"talks", "NNS", "talk"},
+		{"parties", "NNS", "party"},
+		{"negotiations", "NNS", "negotiation"},
+		{"clashes", "NNS", "clash"},
+		{"lives", "NNS", "life"},
+		{"crises", "NNS", "crisis"},
+		{"Armenia", "NNP", "armenia"},
+		{"status", "NN", "status"},
+	}
+	for _, tt := range tests {
+		if got := Lemma(tt.word, tt.tag); got != tt.want {
+			t.Errorf("Lemma(%q, %s) = %q, want %q", tt.word, tt.tag, got, tt.want)
+		}
+	}
+}
