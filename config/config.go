@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -209,12 +210,13 @@ func build(values map[string]any, sources map[string]string) (*Config, error) {
 		}
 		return fmt.Sprint(v.Get(key))
 	}
-	integer := func(key string) int64 {
-		var n int64
-		if _, err := fmt.Sscan(str(key), &n); err != nil || fmt.Sprint(n) != strings.TrimSpace(str(key)) {
+	// integer reports a malformed number itself; ok is false then, so range checks stay quiet.
+	integer := func(key string) (n int64, ok bool) {
+		n, err := strconv.ParseInt(strings.TrimSpace(str(key)), 10, 64)
+		if err != nil {
 			bad(key, "%q is not a whole number", str(key))
 		}
-		return n
+		return n, err == nil
 	}
 	boolean := func(key string) bool {
 		switch strings.ToLower(str(key)) {
@@ -242,8 +244,9 @@ func build(values map[string]any, sources map[string]string) (*Config, error) {
 	}
 
 	c.Server.Host = str("server.host")
-	c.Server.Port = int(integer("server.port"))
-	if c.Server.Port < 1 || c.Server.Port > 65535 {
+	port, ok := integer("server.port")
+	c.Server.Port = int(port)
+	if ok && (port < 1 || port > 65535) {
 		bad("server.port", "%s out of range (want 1–65535)", str("server.port"))
 	}
 	c.Server.AllowWrites = boolean("server.allow_writes")
@@ -256,12 +259,13 @@ func build(values map[string]any, sources map[string]string) (*Config, error) {
 		bad("server.query_timeout", "%q is not a positive duration such as 30s", str("server.query_timeout"))
 	}
 	c.Server.QueryTimeout = d
-	c.Server.QueryLimit = int(integer("server.query_limit"))
-	if c.Server.QueryLimit < 1 {
+	limit, ok := integer("server.query_limit")
+	c.Server.QueryLimit = int(limit)
+	if ok && limit < 1 {
 		bad("server.query_limit", "%s must be at least 1", str("server.query_limit"))
 	}
-	c.Server.MaxRequestBytes = integer("server.max_request_bytes")
-	if c.Server.MaxRequestBytes < 1024 {
+	c.Server.MaxRequestBytes, ok = integer("server.max_request_bytes")
+	if ok && c.Server.MaxRequestBytes < 1024 {
 		bad("server.max_request_bytes", "%s must be at least 1024", str("server.max_request_bytes"))
 	}
 
@@ -271,8 +275,9 @@ func build(values map[string]any, sources map[string]string) (*Config, error) {
 			bad("extract.date", "%q is not a date in the form YYYY-MM-DD", c.Extract.Date)
 		}
 	}
-	c.Extract.Workers = int(integer("extract.workers"))
-	if c.Extract.Workers < 0 {
+	workers, ok := integer("extract.workers")
+	c.Extract.Workers = int(workers)
+	if ok && workers < 0 {
 		bad("extract.workers", "%d must be 0 (one per CPU) or more", c.Extract.Workers)
 	}
 

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/config"
+)
+
+// globalOptions are the flags every command accepts.
+type globalOptions struct {
+	configFile string
+}
+
+func newRootCmd() *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "newsgraph",
+		Short: "Turn news articles into a knowledge graph you can question",
+		Long: `newsgraph extracts who-did-what-to-whom facts from news articles (text, JSON, JSONL,
+HTML, RSS/Atom), with entities resolved, event dates normalised and every fact tied to its
+sentence and article, loads them into a Cayley graph, and answers questions over years of
+news: paths between entities, timelines, and conflicts with their episodes and mediators.`,
+		Example: `  $ newsgraph demo
+  $ newsgraph load articles/
+  $ newsgraph path Putin Azerbaijan
+  $ newsgraph timeline Armenia --with Azerbaijan --since 2016
+  $ newsgraph serve`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.configFile, "config", "", "config file (default: newsgraph.yaml in the working directory or the user config directory)")
+	pf.String("db", "bolt", "store backend: bolt, memory, postgres or cockroach")
+	pf.String("data-dir", config.DefaultDataDir(), "directory of the bolt store")
+	pf.String("store-address", "", "connection string for postgres or cockroach")
+	config.BindFlag(pf.Lookup("db"), "store.backend")
+	config.BindFlag(pf.Lookup("data-dir"), "store.path")
+	config.BindFlag(pf.Lookup("store-address"), "store.address")
+
+	root.AddCommand(
+		newConfigCmd(g),
+	)
+	return root
+}
+
+// loadConfig reads the configuration for a command, its flags included.
+func loadConfig(g *globalOptions, cmd *cobra.Command) (*config.Config, error) {
+	return config.Load(config.Options{File: g.configFile, Flags: cmd.Flags()})
+}
