@@ -147,8 +147,12 @@ func ArticleQuads(a extract.Article, facts []extract.Fact) []quad.Quad {
 	for _, id := range ids {
 		e := entities[id]
 		n := quad.IRI(id)
-		add(n, RDFType, TypeIRI(e.Type))
-		add(n, SchemaName, quad.String(e.Name))
+		if e.Type != "" { // facts from other extractors may leave the type out
+			add(n, RDFType, TypeIRI(e.Type))
+		}
+		if e.Name != "" {
+			add(n, SchemaName, quad.String(e.Name))
+		}
 		for _, alias := range uniqueAliases(e) {
 			add(n, SchemaAltName, quad.String(alias))
 		}

@@ -1,0 +1,460 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// Report counts what a load did. Counts cover committed articles only.
+type Report struct {
+	Added     int // articles not in the store before
+	Replaced  int // articles whose content changed: their old quads were replaced
+	Unchanged int // articles loaded again with the same content: nothing written
+	// QuadsAdded and QuadsRemoved count quads written and deleted, load records included.
+	QuadsAdded   int
+	QuadsRemoved int
+}
+
+// Articles is the number of articles the report covers.
+func (r Report) Articles() int { return r.Added + r.Replaced + r.Unchanged }
+
+func (r *Report) add(o Report) {
+	r.Added += o.Added
+	r.Replaced += o.Replaced
+	r.Unchanged += o.Unchanged
+	r.QuadsAdded += o.QuadsAdded
+	r.QuadsRemoved += o.QuadsRemoved
+}
+
+// Loader writes articles to a store in batches. It is the one write path shared by
+// `load --facts` and `load ARTICLES…`: feed it results as they come and show Report() after
+// each Add for progress. A Loader is not safe for concurrent use.
+//
+//	l, err := st.NewLoader()
+//	for _, r := range results {
+//		if err := l.Add(ctx, r); errors.Is(err, graph.ErrInvalidArticle) {
+//			report it and go on
+//		} else if err != nil {
+//			return err
+//		}
+//	}
+//	err = l.Flush(ctx)
+//
+// Articles are committed whole, several to a transaction (Options.BatchQuads); a crash loses at
+// most the uncommitted batch, which the next run of the same input writes again.
+type Loader struct {
+	s       *Store
+	pending []pendingArticle
+	ids     map[quad.IRI]bool // articles in pending, to keep two versions out of one batch
+	quads   int               // quads in pending
+	rep     Report
+	err     error // a failed commit: the loader's state no longer matches the store
+}
+
+// pendingArticle is an article ready to commit: its quads and their serialised record.
+type pendingArticle struct {
+	iri   quad.IRI
+	quads []quad.Quad
+	lines []string // quads[i] as an N-Triples line (the label is always iri)
+	hash  string
+}
+
+// NewLoader returns a loader for the store, or ErrReadOnly.
+func (s *Store) NewLoader() (*Loader, error) {
+	if s.opts.ReadOnly {
+		return nil, ErrReadOnly
+	}
+	return &Loader{s: s, ids: map[quad.IRI]bool{}}, nil
+}
+
+// Load writes results and commits them. Invalid articles are skipped and reported together in
+// the returned error (each wrapping ErrInvalidArticle) while the others load; any other error
+// stops the load, and the report then says what was committed.
+func (s *Store) Load(ctx context.Context, results []extract.Result) (Report, error) {
+	l, err := s.NewLoader()
+	if err != nil {
+		return Report{}, err
+	}
+	var invalid []error
+	for _, r := range results {
+		err := l.Add(ctx, r)
+		if errors.Is(err, ErrInvalidArticle) {
+			invalid = append(invalid, err)
+		} else if err != nil {
+			return l.Report(), err
+		}
+	}
+	if err := l.Flush(ctx); err != nil {
+		return l.Report(), err
+	}
+	return l.Report(), errors.Join(invalid...)
+}
+
+// Add queues one article and commits the queue once it holds Options.BatchQuads quads.
+// An article that cannot be written returns an error wrapping ErrInvalidArticle and leaves the
+// loader usable; any other error means the store could not be written.
+func (l *Loader) Add(ctx context.Context, r extract.Result) error {
+	if l.err != nil {
+		return l.err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := checkResult(r); err != nil {
+		return err
+	}
+	iri := quad.IRI(r.Article.ID)
+	if l.ids[iri] {
+		// A second version of a queued article: its replacement must see the first committed.
+		if err := l.Flush(ctx); err != nil {
+			return err
+		}
+	}
+	qs := ArticleQuads(r.Article, r.Facts)
+	p := pendingArticle{iri: iri, quads: qs, lines: make([]string, len(qs)), hash: ContentHash(qs)}
+	for i, q := range qs {
+		p.lines[i] = tripleLine(q)
+	}
+	l.pending = append(l.pending, p)
+	l.ids[iri] = true
+	l.quads += len(qs)
+	if l.quads >= l.s.opts.BatchQuads {
+		return l.Flush(ctx)
+	}
+	return nil
+}
+
+// Report returns what the loader has committed so far.
+func (l *Loader) Report() Report { return l.rep }
+
+// Flush commits the queued articles in one transaction.
+func (l *Loader) Flush(ctx context.Context) error {
+	if l.err != nil {
+		return l.err
+	}
+	if len(l.pending) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s := l.s
+	s.write.Lock()
+	defer s.write.Unlock()
+	var (
+		deltas = make([]graph.Delta, 0, l.quads+4*len(l.pending))
+		rep    Report
+	)
+	for _, p := range l.pending {
+		old, err := s.readRecord(ctx, p.iri)
+		if err != nil {
+			l.err = err
+			return err
+		}
+		switch {
+		case old.found && old.hash == p.hash:
+			rep.Unchanged++
+			continue
+		case old.found:
+			rep.Replaced++
+		default:
+			rep.Added++
+		}
+		d, err := p.deltas(old)
+		if err != nil {
+			l.err = err
+			return err
+		}
+		for _, x := range d {
+			if x.Action == graph.Add {
+				rep.QuadsAdded++
+			} else {
+				rep.QuadsRemoved++
+			}
+		}
+		deltas = append(deltas, d...)
+	}
+	if len(deltas) > 0 {
+		if err := s.apply(deltas); err != nil {
+			l.err = fmt.Errorf("commit %d articles: %w", len(l.pending), err)
+			return l.err
+		}
+	}
+	l.rep.add(rep)
+	l.pending = l.pending[:0]
+	clear(l.ids)
+	l.quads = 0
+	return nil
+}
+
+// deltas turns the article's old record and new quads into the changes that take the store from
+// one to the other: quads only in the old version go, quads only in the new one come, and the
+// record and hash are swapped. Quads in both are left alone.
+func (p pendingArticle) deltas(old record) ([]graph.Delta, error) {
+	var out []graph.Delta
+	oldLines := make(map[string]bool, len(old.lines))
+	for _, line := range old.lines {
+		oldLines[line] = true
+	}
+	for i, line := range p.lines {
+		if oldLines[line] {
+			delete(oldLines, line) // kept: neither removed nor added
+			continue
+		}
+		out = append(out, graph.Delta{Quad: p.quads[i], Action: graph.Add})
+	}
+	for _, line := range old.lines {
+		if !oldLines[line] {
+			continue
+		}
+		q, err := parseTripleLine(line, p.iri)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, graph.Delta{Quad: q, Action: graph.Delete})
+	}
+	for _, q := range old.meta {
+		out = append(out, graph.Delta{Quad: q, Action: graph.Delete})
+	}
+	out = append(out,
+		graph.Delta{Quad: quad.Quad{Subject: p.iri, Predicate: NGContentHash, Object: quad.String(p.hash), Label: p.iri}, Action: graph.Add},
+		graph.Delta{Quad: quad.Quad{Subject: p.iri, Predicate: NGRecord, Object: quad.String(strings.Join(p.lines, "\n")), Label: p.iri}, Action: graph.Add},
+	)
+	return out, nil
+}
+
+// apply commits deltas in one Cayley transaction. The load record makes the deltas exact, so a
+// quad already present or already gone can only come from writes outside the loader; tolerating
+// them lets the loader repair such a store instead of refusing to touch it.
+func (s *Store) apply(deltas []graph.Delta) error {
+	return s.qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+}
+
+// Retract removes everything an article wrote, in one transaction. article is the article's IRI
+// (art:…) or its URL; ErrNotFound if no loaded article has it.
+func (s *Store) Retract(ctx context.Context, article string) error {
+	if s.opts.ReadOnly {
+		return ErrReadOnly
+	}
+	s.write.Lock()
+	defer s.write.Unlock()
+	iri, err := s.findArticle(ctx, article)
+	if err != nil {
+		return fmt.Errorf("retract %s: %w", article, err)
+	}
+	old, err := s.readRecord(ctx, iri)
+	if err != nil {
+		return fmt.Errorf("retract %s: %w", article, err)
+	}
+	deltas := make([]graph.Delta, 0, len(old.lines)+len(old.meta))
+	for _, line := range old.lines {
+		q, err := parseTripleLine(line, iri)
+		if err != nil {
+			return fmt.Errorf("retract %s: %w", article, err)
+		}
+		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Delete})
+	}
+	for _, q := range old.meta {
+		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Delete})
+	}
+	if err := s.apply(deltas); err != nil {
+		return fmt.Errorf("retract %s: %w", article, err)
+	}
+	return nil
+}
+
+// findArticle resolves an article IRI or URL to the IRI of a loaded article.
+func (s *Store) findArticle(ctx context.Context, article string) (quad.IRI, error) {
+	if rec, err := s.readRecord(ctx, quad.IRI(article)); err != nil {
+		return "", err
+	} else if rec.found {
+		return quad.IRI(article), nil
+	}
+	ref, err := s.qs.ValueOf(quad.String(article))
+	if err != nil || ref == nil {
+		return "", orNotFound(err)
+	}
+	// Few quads have a given URL as their object: this walks those, not the store.
+	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return "", err
+		}
+		if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == SchemaURL && q.Label == q.Subject {
+			if rec, err := s.readRecord(ctx, iri); err != nil {
+				return "", err
+			} else if rec.found {
+				return iri, nil
+			}
+		}
+	}
+	return "", orNotFound(it.Err())
+}
+
+func orNotFound(err error) error {
+	if err != nil {
+		return err
+	}
+	return ErrNotFound
+}
+
+// record is what the store holds about a loaded article's last version.
+type record struct {
+	found bool
+	hash  string
+	lines []string    // the N-Triples lines of the quads it wrote, label omitted
+	meta  []quad.Quad // the ng:contentHash and ng:record quads themselves
+}
+
+// readRecord reads an article's load record. It walks only the quads whose subject is the
+// article, a handful, never the whole store.
+func (s *Store) readRecord(ctx context.Context, iri quad.IRI) (record, error) {
+	var rec record
+	ref, err := s.qs.ValueOf(iri)
+	if err != nil || ref == nil {
+		return rec, err
+	}
+	it := s.qs.QuadIterator(quad.Subject, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return rec, fmt.Errorf("read load record of %s: %w", iri, err)
+		}
+		if q.Label != iri {
+			continue
+		}
+		switch q.Predicate {
+		case NGContentHash:
+			rec.hash = quad.StringOf(q.Object)
+			rec.meta = append(rec.meta, q)
+		case NGRecord:
+			if text := quad.StringOf(q.Object); text != "" {
+				rec.lines = strings.Split(text, "\n")
+			}
+			rec.meta = append(rec.meta, q)
+		}
+	}
+	if err := it.Err(); err != nil {
+		return rec, fmt.Errorf("read load record of %s: %w", iri, err)
+	}
+	rec.found = len(rec.meta) > 0
+	return rec, nil
+}
+
+// tripleLine is a quad as one N-Triples line without its label; quad.String escapes line
+// breaks, so a line never spans two.
+func tripleLine(q quad.Quad) string {
+	q.Label = nil
+	return q.NQuad()
+}
+
+func parseTripleLine(line string, label quad.IRI) (quad.Quad, error) {
+	q, err := nquads.Parse(line)
+	if err != nil {
+		return q, fmt.Errorf("corrupt load record of %s: line %q: %w", label, line, err)
+	}
+	q.Label = label
+	return q, nil
+}
+
+// checkResult rejects what the graph cannot hold faithfully: a missing article IRI, and
+// identifiers or text that would not survive the load record's N-Triples round trip.
+func checkResult(r extract.Result) error {
+	a := r.Article
+	name := a.ID
+	if a.Source != "" {
+		name = a.Source + " (" + a.ID + ")"
+	}
+	if a.ID == "" {
+		return fmt.Errorf("%w %s: no article ID", ErrInvalidArticle, a.Source)
+	}
+	if err := checkIRI("article", a.ID); err != nil {
+		return fmt.Errorf("%w %s: %v", ErrInvalidArticle, name, err)
+	}
+	for _, s := range []string{a.Title, a.URL, a.Publisher} {
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("%w %s: metadata is not valid UTF-8", ErrInvalidArticle, name)
+		}
+	}
+	for i, f := range r.Facts {
+		if err := checkFact(f); err != nil {
+			return fmt.Errorf("%w %s: fact %d: %v", ErrInvalidArticle, name, i+1, err)
+		}
+	}
+	return nil
+}
+
+// checkFact reports the first problem that stops a fact becoming quads; ReadFacts and the
+// loader share it so that both reject the same facts.
+func checkFact(f extract.Fact) error {
+	for _, c := range []struct{ field, value string }{
+		{"subject.id", f.Subject.ID},
+		{"predicate", f.Predicate},
+		{"object.id", f.Object.ID},
+	} {
+		if c.value == "" {
+			return fmt.Errorf("missing %s", c.field)
+		}
+		if err := checkIRI(c.field, c.value); err != nil {
+			return err
+		}
+	}
+	if f.AttributedTo != "" {
+		if err := checkIRI("attributed_to", f.AttributedTo); err != nil {
+			return err
+		}
+	}
+	for _, e := range []struct {
+		field string
+		e     extract.Entity
+	}{{"subject", f.Subject}, {"object", f.Object}} {
+		if e.e.Type != "" && !entityTypes[e.e.Type] {
+			return fmt.Errorf("%s.type: unknown value %q (want one of %s)", e.field, e.e.Type, strings.Join(entityTypeList, ", "))
+		}
+	}
+	for _, s := range append([]string{f.Sentence, f.Subject.Name, f.Object.Name, f.Class, f.Modality, f.Date},
+		append(f.Subject.Aliases, f.Object.Aliases...)...) {
+		if !utf8.ValidString(s) {
+			return errors.New("text is not valid UTF-8")
+		}
+	}
+	return nil
+}
+
+var entityTypeList = []string{
+	extract.TypePerson, extract.TypeCountry, extract.TypeOrganization, extract.TypeLocation,
+	extract.TypeEvent, extract.TypeConflict, extract.TypeTopic,
+}
+
+var entityTypes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range entityTypeList {
+		m[t] = true
+	}
+	return m
+}()
+
+// checkIRI rejects characters N-Triples does not allow inside <…>.
+func checkIRI(field, s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("%s %q is not valid UTF-8", field, s)
+	}
+	if i := strings.IndexFunc(s, func(r rune) bool {
+		return r <= ' ' || strings.ContainsRune("<>\"{}|^`\\", r)
+	}); i >= 0 {
+		return fmt.Errorf("%s %q: character %q is not allowed in an identifier", field, s, s[i])
+	}
+	return nil
+}
