@@ -1,0 +1,850 @@
+package extract
+
+import (
+	"strings"
+	"time"
+)
+
+// Date precisions of a Timex (and of Fact.DatePrecision).
+//
+// PrecisionDecade is an addition to day, month and year: "the 1990s" is not a
+// claim about 1990, so it keeps Date "1990" (the decade's first year, which
+// still sorts correctly on a timeline) and says "decade" rather than
+// pretending to a year it does not know.
+const (
+	PrecisionDay    = "day"
+	PrecisionMonth  = "month"
+	PrecisionYear   = "year"
+	PrecisionDecade = "decade"
+)
+
+// Bounds of a four-digit number read as a year. Below minYear numbers are far
+// more often counts ("1500 troops") than dates in news about modern conflicts.
+const (
+	minYear = 1800
+	maxYear = 2199
+)
+
+// FindTimexes returns the time expressions of one sentence, resolved against
+// the article's publication date the way news uses them, left to right and
+// never overlapping.
+//
+// The resolution rules:
+//
+//  1. A weekday alone or with "on" is the latest such day on or before the
+//     publication date: "on Sunday" in Friday 2020-07-17 is 2020-07-12, and
+//     "Friday" that day is 2020-07-17. "last Friday" is 1–7 days back,
+//     "next Friday" and "this Friday" 1–7 and 0–6 days ahead.
+//  2. A month without a year ("July 12", "in July", "on 10 November") takes the
+//     publication year, or the year before when the month comes after the
+//     publication month. "last July" is the latest July before the
+//     publication month.
+//  3. "yesterday", "today", "tomorrow", "last night" and "N days/weeks ago"
+//     are days. "last week", "this week" and "next week" are months (the month
+//     of the week's day seven days away from the publication date): a week
+//     names no single day, and a day precision would claim one. "last/this/next
+//     month", "earlier this month", "N months ago" are months; "last/this/next
+//     year", "earlier this year", "N years ago" are years.
+//  4. Four-digit numbers are years only where a year is expected: after "in",
+//     "since", "during", "of", "by", "until", "from", "between", "before",
+//     "after", "early", "late", "mid", "the", a season or a month, or after
+//     "and"/"to"/a dash that follows a year. "17 lives", "30,000 lives" and
+//     "1,000 troops" are never dates.
+//  5. "the 1990s" is Date "1990" with PrecisionDecade.
+//  6. The span includes a leading "on", "in", "during" or "since"; "since"
+//     sets Since.
+//
+// With a zero published time only expressions that name their own year are
+// returned. FindTimexes never fails: what it cannot read it leaves out.
+func FindTimexes(sentence string, published time.Time) []Timex {
+	if !mayHaveTimex(sentence) {
+		return nil
+	}
+	var buf [64]ttok
+	p := timexParser{s: sentence, toks: tokenizeTimex(sentence, buf[:0])}
+	if !published.IsZero() {
+		p.pubY, p.pubM, p.pubD = published.Date()
+		p.pubWd = published.Weekday()
+		p.hasPub = true
+	}
+	var out []Timex
+	for i := 0; i < len(p.toks); {
+		end, r, ok := p.match(i)
+		if !ok {
+			i++
+			continue
+		}
+		start := i
+		// A preposition directly before belongs to the expression as written.
+		if start > 0 && (len(out) == 0 || p.toks[start-1].start >= out[len(out)-1].End) {
+			switch p.toks[start-1].kw.kind {
+			case kwOn, kwIn, kwDuring:
+				start--
+			case kwSince:
+				start--
+				r.since = true
+			}
+		}
+		out = append(out, Timex{
+			Start:     p.toks[start].start,
+			End:       p.toks[end-1].end,
+			Text:      sentence[p.toks[start].start:p.toks[end-1].end],
+			Date:      r.format(),
+			Precision: r.prec,
+			Since:     r.since,
+		})
+		i = end
+	}
+	return out
+}
+
+// mayHaveTimex is the cheap pre-check: every expression FindTimexes reads
+// contains a digit or a word whose first three letters are those of a month,
+// a weekday or a relative word (yesterday, today, last, next, earlier, ago …),
+// so most sentences without one are passed over in a single byte scan.
+func mayHaveTimex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			return true
+		}
+		if i+2 < len(s) && (i == 0 || !isWordByte(s[i-1])) && timexPrefixes[prefixKey(c, s[i+1], s[i+2])] {
+			return true
+		}
+	}
+	return false
+}
+
+// timexPrefixes marks the three-letter prefixes of the words that can anchor a
+// time expression without a digit.
+var timexPrefixes = buildTimexPrefixes()
+
+func buildTimexPrefixes() *[26*26*26 + 1]bool {
+	var t [26*26*26 + 1]bool
+	for w, k := range timexKeywords {
+		switch k.kind {
+		case kwMonth, kwMonthAbbr, kwWeekday, kwYesterday, kwToday, kwTomorrow,
+			kwLast, kwThis, kwNext, kwEarlier, kwEdge, kwAgo:
+			t[prefixKey(w[0], w[1], w[2])] = true
+		}
+	}
+	return &t
+}
+
+// prefixKey maps three ASCII letters (either case) to an index of
+// timexPrefixes, and anything else to the unused last slot.
+func prefixKey(a, b, c byte) int {
+	a, b, c = a|0x20, b|0x20, c|0x20
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || c < 'a' || c > 'z' {
+		return 26 * 26 * 26
+	}
+	return (int(a-'a')*26+int(b-'a'))*26 + int(c-'a')
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// ttok is a token of the time-expression scanner: a word, a number or a single
+// punctuation byte.
+type ttok struct {
+	start, end int
+	kind       ttokKind
+	kw         keyword   // for words; zero when the word plays no part in dates
+	capital    bool      // a word starting with an upper-case letter
+	num        int       // value of a plain number; -1 when it has separators or is too long
+	digits     int       // number of digits of a plain number
+	suffix     numSuffix // letters glued to a number
+	punct      byte
+}
+
+type ttokKind uint8
+
+// numSuffix classifies letters glued to a number. ttok holds no pointers, so
+// the token buffer of FindTimexes stays on the stack.
+type numSuffix uint8
+
+const (
+	sfxNone    numSuffix = iota
+	sfxDecade            // "1990s"
+	sfxOrdinal           // "12th", "1st", "2nd", "3rd"
+	sfxOther             // "10km", "5pm"
+)
+
+const (
+	tWord ttokKind = iota
+	tNum
+	tISO // YYYY-MM-DD
+	tPunct
+)
+
+// tokenizeTimex splits s into ttoks, appending to dst.
+func tokenizeTimex(s string, dst []ttok) []ttok {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case isWordByte(c):
+			j := i + 1
+			for j < len(s) && isWordByte(s[j]) {
+				j++
+			}
+			dst = append(dst, ttok{start: i, end: j, kind: tWord, kw: lookupKeyword(s[i:j]), capital: c >= 'A' && c <= 'Z'})
+			i = j
+		case c >= '0' && c <= '9':
+			dst = append(dst, scanNumber(s, i))
+			i = dst[len(dst)-1].end
+		default:
+			dst = append(dst, ttok{start: i, end: i + 1, kind: tPunct, punct: c})
+			i++
+		}
+	}
+	return dst
+}
+
+// scanNumber reads the number starting at s[i]: digits with optional ","/"."
+// groups (which make it a count, never a date), an ISO date, or digits with a
+// glued suffix such as "1990s" or "12th".
+func scanNumber(s string, i int) ttok {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	t := ttok{start: i, end: j, kind: tNum, digits: j - i, num: -1}
+	if t.digits <= 4 {
+		t.num = atoi(s[i:j])
+	}
+	// ISO date: 4 digits, '-', 2 digits, '-', 2 digits, not followed by a digit.
+	if t.digits == 4 && j+6 <= len(s) && s[j] == '-' && isDigit(s[j+1]) && isDigit(s[j+2]) &&
+		s[j+3] == '-' && isDigit(s[j+4]) && isDigit(s[j+5]) && (j+6 == len(s) || !isDigit(s[j+6])) {
+		t.kind, t.end = tISO, j+6
+		return t
+	}
+	// Thousands separators and decimals: "30,000", "1.5".
+	sep := false
+	for j+1 < len(s) && (s[j] == ',' || s[j] == '.') && isDigit(s[j+1]) {
+		sep = true
+		j++
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+	}
+	if sep {
+		t.end, t.num, t.digits = j, -1, 0
+		return t
+	}
+	k := j
+	for k < len(s) && (s[k] >= 'a' && s[k] <= 'z') {
+		k++
+	}
+	if k > j {
+		t.end = k
+		switch s[j:k] {
+		case "s":
+			t.suffix = sfxDecade
+		case "st", "nd", "rd", "th":
+			t.suffix = sfxOrdinal
+		default:
+			t.suffix = sfxOther
+		}
+	}
+	return t
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// keyword is what a word means to the time-expression grammar.
+type keyword struct {
+	kind kwKind
+	val  int // month 1–12, weekday 0–6 (Sunday 0), or the value of a number word
+}
+
+type kwKind uint8
+
+const (
+	kwNone kwKind = iota
+	kwMonth
+	kwMonthAbbr
+	kwWeekday
+	kwNumber // "a", "one" … "twelve": counts for "two days ago"
+	kwYesterday
+	kwToday // also "tonight"
+	kwTomorrow
+	kwLast
+	kwThis
+	kwNext
+	kwEarlier // also "later": "earlier this month"
+	kwEdge    // "early", "late", "mid": modifies a month or year without changing it
+	kwAgo
+	kwDay
+	kwWeek
+	kwMonthUnit
+	kwYear
+	kwNight   // "night"
+	kwDayPart // "morning", "afternoon", "evening"
+	kwSeason  // spring, summer, autumn, fall, winter
+	kwOn
+	kwIn
+	kwSince
+	kwDuring
+	kwThe
+	kwOf
+	kwYearPrep // other words after which a four-digit number is a year: by, until, from, before …
+	kwJoin     // "and", "to": a year after them is a year only when one precedes
+)
+
+var timexKeywords = buildTimexKeywords()
+
+func buildTimexKeywords() map[string]keyword {
+	m := make(map[string]keyword, 96)
+	for mo := time.January; mo <= time.December; mo++ {
+		name := strings.ToLower(mo.String())
+		m[name] = keyword{kwMonth, int(mo)}
+		if len(name) > 3 {
+			m[name[:3]] = keyword{kwMonthAbbr, int(mo)}
+		}
+	}
+	m["may"] = keyword{kwMonth, int(time.May)}
+	m["sept"] = keyword{kwMonthAbbr, int(time.September)}
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		m[strings.ToLower(wd.String())] = keyword{kwWeekday, int(wd)}
+	}
+	for v, w := range []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"} {
+		if w != "" {
+			m[w] = keyword{kwNumber, v}
+		}
+	}
+	m["a"] = keyword{kwNumber, 1}
+	m["an"] = keyword{kwNumber, 1}
+	simple := map[kwKind][]string{
+		kwYesterday: {"yesterday"},
+		kwToday:     {"today", "tonight"},
+		kwTomorrow:  {"tomorrow"},
+		kwLast:      {"last"},
+		kwThis:      {"this"},
+		kwNext:      {"next", "coming"},
+		kwEarlier:   {"earlier", "later"},
+		kwEdge:      {"early", "late", "mid"},
+		kwAgo:       {"ago"},
+		kwDay:       {"day", "days"},
+		kwWeek:      {"week", "weeks"},
+		kwMonthUnit: {"month", "months"},
+		kwYear:      {"year", "years"},
+		kwNight:     {"night"},
+		kwDayPart:   {"morning", "afternoon", "evening"},
+		kwSeason:    {"spring", "summer", "autumn", "fall", "winter"},
+		kwOn:        {"on"},
+		kwIn:        {"in"},
+		kwSince:     {"since"},
+		kwDuring:    {"during"},
+		kwThe:       {"the"},
+		kwOf:        {"of"},
+		kwYearPrep:  {"by", "until", "till", "from", "between", "before", "after", "through", "throughout", "around", "circa", "as"},
+		kwJoin:      {"and", "to", "or"},
+	}
+	for k, words := range simple {
+		for _, w := range words {
+			m[w] = keyword{k, 0}
+		}
+	}
+	return m
+}
+
+// lookupKeyword lower-cases w into a stack buffer so that the map lookup
+// does not allocate.
+func lookupKeyword(w string) keyword {
+	if len(w) > 9 {
+		return keyword{}
+	}
+	var b [9]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return timexKeywords[string(b[:len(w)])]
+}
+
+// resolved is a date under construction.
+type resolved struct {
+	t     time.Time
+	prec  string
+	since bool
+}
+
+func (r resolved) format() string {
+	switch r.prec {
+	case PrecisionDay:
+		return r.t.Format("2006-01-02")
+	case PrecisionMonth:
+		return r.t.Format("2006-01")
+	case PrecisionDecade:
+		return r.t.Format("2006")[:3] + "0"
+	default:
+		return r.t.Format("2006")
+	}
+}
+
+type timexParser struct {
+	s    string
+	toks []ttok
+	// The publication date, kept as numbers rather than a time.Time: a
+	// Time's location pointer would make the token buffer escape to the heap.
+	pubY   int
+	pubM   time.Month
+	pubD   int
+	pubWd  time.Weekday
+	hasPub bool
+}
+
+// dayOff is the publication date moved by off days.
+func (p *timexParser) dayOff(off int) time.Time {
+	return time.Date(p.pubY, p.pubM, p.pubD+off, 0, 0, 0, 0, time.UTC)
+}
+
+func (p *timexParser) tok(i int) ttok {
+	if i < 0 || i >= len(p.toks) {
+		return ttok{kind: tPunct}
+	}
+	return p.toks[i]
+}
+
+func (p *timexParser) isKw(i int, k kwKind) bool {
+	t := p.tok(i)
+	return t.kind == tWord && t.kw.kind == k
+}
+
+func (p *timexParser) isPunct(i int, c byte) bool {
+	t := p.tok(i)
+	return t.kind == tPunct && t.punct == c
+}
+
+// year reports whether token i is a plain four-digit number in the year range.
+func (p *timexParser) year(i int) (int, bool) {
+	t := p.tok(i)
+	if t.kind == tNum && t.digits == 4 && t.suffix == sfxNone && t.num >= minYear && t.num <= maxYear {
+		return t.num, true
+	}
+	return 0, false
+}
+
+// dayNum reports whether token i is a day of the month: "12", "12th".
+func (p *timexParser) dayNum(i int) (int, bool) {
+	t := p.tok(i)
+	if t.kind != tNum || t.digits == 0 || t.digits > 2 || t.num < 1 || t.num > 31 {
+		return 0, false
+	}
+	if t.suffix == sfxNone || t.suffix == sfxOrdinal {
+		return t.num, true
+	}
+	return 0, false
+}
+
+// month reports whether token i is a month name written as one: capitalised,
+// abbreviations only with a "." or a number after them.
+func (p *timexParser) month(i int) (int, bool) {
+	t := p.tok(i)
+	if t.kind != tWord || !t.capital {
+		return 0, false
+	}
+	switch t.kw.kind {
+	case kwMonth:
+		return t.kw.val, true
+	case kwMonthAbbr:
+		if p.isPunct(i+1, '.') || p.tok(i+1).kind == tNum {
+			return t.kw.val, true
+		}
+	}
+	return 0, false
+}
+
+// monthEnd is one past the month name at i, taking an abbreviation's dot.
+func (p *timexParser) monthEnd(i int) int {
+	if p.tok(i).kw.kind == kwMonthAbbr && p.isPunct(i+1, '.') {
+		return i + 2
+	}
+	return i + 1
+}
+
+// day builds a calendar date, refusing what time.Date would normalise
+// ("February 30", month 13).
+func day(y int, m time.Month, d int) (time.Time, bool) {
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d && t.Month() == m && t.Year() == y
+}
+
+// yearOfMonth is the year of a month named without one: the publication
+// year, unless the month lies after the publication month.
+func (p *timexParser) yearOfMonth(m int) int {
+	if m > int(p.pubM) {
+		return p.pubY - 1
+	}
+	return p.pubY
+}
+
+// match tries every pattern at token i and returns one past its last token.
+func (p *timexParser) match(i int) (int, resolved, bool) {
+	t := p.toks[i]
+	switch t.kind {
+	case tISO:
+		s := p.s[t.start:t.end]
+		if d, ok := day(atoi(s[:4]), time.Month(atoi(s[5:7])), atoi(s[8:10])); ok {
+			return i + 1, resolved{t: d, prec: PrecisionDay}, true
+		}
+	case tNum:
+		return p.matchNumber(i)
+	case tWord:
+		return p.matchWord(i)
+	}
+	return 0, resolved{}, false
+}
+
+func (p *timexParser) matchNumber(i int) (int, resolved, bool) {
+	// "12 July 2020", "10th of November", "on 10 November".
+	if d, ok := p.dayNum(i); ok {
+		j := i + 1
+		if p.isKw(j, kwOf) {
+			j++
+		}
+		if m, ok := p.month(j); ok {
+			j = p.monthEnd(j)
+			return p.dayMonth(j, d, m)
+		}
+	}
+	// "the 1990s" without "the" ("1990s"); "the" is handled in matchWord.
+	if end, r, ok := p.decade(i); ok {
+		return end, r, true
+	}
+	// "3 days ago".
+	if t := p.toks[i]; p.hasPub && t.suffix == sfxNone && t.num > 0 && t.digits <= 3 {
+		if end, r, ok := p.matchAgo(i, t.num); ok {
+			return end, r, true
+		}
+	}
+	y, ok := p.year(i)
+	if !ok || !p.yearContext(i) {
+		return 0, resolved{}, false
+	}
+	return i + 1, resolved{t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}, true
+}
+
+// dayMonth finishes a date whose day and month are read and end before j,
+// taking an optional ", YYYY" or "YYYY".
+func (p *timexParser) dayMonth(j, d, m int) (int, resolved, bool) {
+	k := j
+	if p.isPunct(k, ',') {
+		k++
+	}
+	if y, ok := p.year(k); ok {
+		if t, ok := day(y, time.Month(m), d); ok {
+			return k + 1, resolved{t: t, prec: PrecisionDay}, true
+		}
+		return 0, resolved{}, false
+	}
+	if !p.hasPub {
+		return 0, resolved{}, false
+	}
+	if t, ok := day(p.yearOfMonth(m), time.Month(m), d); ok {
+		return j, resolved{t: t, prec: PrecisionDay}, true
+	}
+	return 0, resolved{}, false
+}
+
+// decade reads "1990s" at i.
+func (p *timexParser) decade(i int) (int, resolved, bool) {
+	t := p.tok(i)
+	if t.kind == tNum && t.digits == 4 && t.suffix == sfxDecade && t.num%10 == 0 && t.num >= minYear && t.num <= maxYear {
+		return i + 1, resolved{t: time.Date(t.num, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionDecade}, true
+	}
+	return 0, resolved{}, false
+}
+
+// yearContext reports whether the four-digit number at i stands where a
+// year is expected (rule 4 of FindTimexes).
+func (p *timexParser) yearContext(i int) bool {
+	prev := p.tok(i - 1)
+	if prev.kind == tPunct && (prev.punct == '-' || prev.punct == '(') {
+		// "mid-2016", "2014-2015", "(2016)": a year when joined to another year or to "mid".
+		if _, ok := p.year(i - 2); ok || p.isKw(i-2, kwEdge) || prev.punct == '(' {
+			return true
+		}
+		return false
+	}
+	if prev.kind != tWord {
+		return false
+	}
+	switch prev.kw.kind {
+	case kwIn, kwSince, kwDuring, kwOf, kwYearPrep, kwEdge, kwSeason, kwThe, kwMonth, kwMonthAbbr:
+		return true
+	case kwJoin:
+		_, ok := p.year(i - 2)
+		return ok
+	}
+	return false
+}
+
+func (p *timexParser) matchWord(i int) (int, resolved, bool) {
+	t := p.toks[i]
+	switch t.kw.kind {
+	case kwMonth, kwMonthAbbr:
+		return p.matchMonth(i)
+	case kwWeekday:
+		return p.matchWeekday(i, 0)
+	case kwThe:
+		// "the 1990s", "the summer of 2016"; "the 2016 war" is read at the number.
+		if end, r, ok := p.decade(i + 1); ok {
+			return end, r, true
+		}
+		if p.isKw(i+1, kwSeason) {
+			return p.matchSeason(i + 1)
+		}
+	case kwSeason:
+		return p.matchSeason(i)
+	case kwEdge:
+		return p.matchEdge(i)
+	}
+	if !p.hasPub {
+		return 0, resolved{}, false
+	}
+	return p.matchRelative(i)
+}
+
+// matchMonth reads "July 12[, 2020]", "July 2020", "July" at i.
+func (p *timexParser) matchMonth(i int) (int, resolved, bool) {
+	m, ok := p.month(i)
+	if !ok {
+		return 0, resolved{}, false
+	}
+	j := p.monthEnd(i)
+	if d, ok := p.dayNum(j); ok {
+		// "July 2020" has no day; "July 12" must not run into "July 12,000".
+		return p.dayMonth(j+1, d, m)
+	}
+	if y, ok := p.year(j); ok {
+		return j + 1, resolved{t: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
+	}
+	if p.isPunct(j, ',') {
+		if y, ok := p.year(j + 1); ok {
+			return j + 2, resolved{t: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
+		}
+	}
+	if !p.hasPub {
+		return 0, resolved{}, false
+	}
+	// A bare month. "May" and "March" are also a verb and a noun, and an
+	// abbreviation alone is too weak: they need a date word before them.
+	w := p.toks[i]
+	if w.kw.kind == kwMonthAbbr || m == int(time.May) || m == int(time.March) {
+		switch p.tok(i - 1).kw.kind {
+		case kwIn, kwSince, kwDuring, kwOf, kwYearPrep:
+		default:
+			return 0, resolved{}, false
+		}
+	}
+	return j, resolved{t: time.Date(p.yearOfMonth(m), time.Month(m), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
+}
+
+// matchWeekday reads "Sunday" at i (rule 1). dir is -1 after "last", +1 after
+// "next", 2 after "this", 0 alone. An explicit date right after it
+// ("Sunday, July 12") wins over the weekday arithmetic.
+func (p *timexParser) matchWeekday(i, dir int) (int, resolved, bool) {
+	t := p.toks[i]
+	if !t.capital {
+		return 0, resolved{}, false
+	}
+	j := i + 1
+	if p.isPunct(j, ',') {
+		j++
+	}
+	if p.tok(j).kind == tWord {
+		if end, r, ok := p.matchMonth(j); ok && r.prec == PrecisionDay {
+			return end, r, true
+		}
+	} else if d, ok := p.dayNum(j); ok {
+		if m, ok := p.month(j + 1); ok {
+			if end, r, ok := p.dayMonth(p.monthEnd(j+1), d, m); ok {
+				return end, r, true
+			}
+		}
+	}
+	if !p.hasPub {
+		return 0, resolved{}, false
+	}
+	diff := (int(p.pubWd) - t.kw.val + 7) % 7 // days back to the latest such weekday
+	var off int
+	switch dir {
+	case 0:
+		off = -diff
+	case -1:
+		off = -diff
+		if diff == 0 {
+			off = -7
+		}
+	case 1:
+		off = (t.kw.val - int(p.pubWd) + 7) % 7
+		if off == 0 {
+			off = 7
+		}
+	default:
+		off = (t.kw.val - int(p.pubWd) + 7) % 7
+	}
+	end := i + 1
+	if p.isKw(end, kwNight) || p.isKw(end, kwDayPart) {
+		end++
+	}
+	return end, resolved{t: p.dayOff(off), prec: PrecisionDay}, true
+}
+
+// matchSeason reads "summer 2016", "summer of 2016" at i; a season without a
+// year is left out (its year is as uncertain as its months).
+func (p *timexParser) matchSeason(i int) (int, resolved, bool) {
+	j := i + 1
+	if p.isKw(j, kwOf) {
+		j++
+	}
+	if y, ok := p.year(j); ok {
+		return j + 1, resolved{t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}, true
+	}
+	return 0, resolved{}, false
+}
+
+// matchEdge reads "early 2016", "late July", "mid-2016", "late 1990s": the
+// modifier belongs to the span but not to the date.
+func (p *timexParser) matchEdge(i int) (int, resolved, bool) {
+	j := i + 1
+	if p.isPunct(j, '-') {
+		j++
+	}
+	if end, r, ok := p.decade(j); ok {
+		return end, r, true
+	}
+	if p.isKw(j, kwThe) {
+		if end, r, ok := p.decade(j + 1); ok {
+			return end, r, true
+		}
+	}
+	if y, ok := p.year(j); ok {
+		return j + 1, resolved{t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}, true
+	}
+	if _, ok := p.month(j); ok {
+		return p.matchMonth(j)
+	}
+	return 0, resolved{}, false
+}
+
+// matchRelative reads expressions relative to the publication date (rule 3).
+func (p *timexParser) matchRelative(i int) (int, resolved, bool) {
+	dayAt := func(end, off int) (int, resolved, bool) {
+		return end, resolved{t: p.dayOff(off), prec: PrecisionDay}, true
+	}
+	monthAt := func(end, off int) (int, resolved, bool) {
+		return end, resolved{t: time.Date(p.pubY, p.pubM+time.Month(off), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
+	}
+	yearAt := func(end, off int) (int, resolved, bool) {
+		return end, resolved{t: time.Date(p.pubY+off, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}, true
+	}
+	weekAt := func(end, off int) (int, resolved, bool) {
+		d := p.dayOff(7 * off)
+		return end, resolved{t: time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
+	}
+	t := p.toks[i]
+	switch t.kw.kind {
+	case kwYesterday:
+		return dayAt(i+1, -1)
+	case kwToday:
+		return dayAt(i+1, 0)
+	case kwTomorrow:
+		return dayAt(i+1, 1)
+	case kwLast, kwThis, kwNext:
+		dir := 0
+		switch t.kw.kind {
+		case kwLast:
+			dir = -1
+		case kwNext:
+			dir = 1
+		}
+		n := p.tok(i + 1)
+		if n.kind != tWord {
+			return 0, resolved{}, false
+		}
+		switch n.kw.kind {
+		case kwNight:
+			if dir == -1 {
+				return dayAt(i+2, -1)
+			}
+		case kwDayPart:
+			if dir == 0 {
+				return dayAt(i+2, 0)
+			}
+		case kwWeek:
+			return weekAt(i+2, dir)
+		case kwMonthUnit:
+			return monthAt(i+2, dir)
+		case kwYear:
+			return yearAt(i+2, dir)
+		case kwWeekday:
+			if dir == 0 {
+				return p.matchWeekday(i+1, 2)
+			}
+			return p.matchWeekday(i+1, dir)
+		case kwMonth:
+			m, ok := p.month(i + 1)
+			if !ok {
+				return 0, resolved{}, false
+			}
+			y := p.pubY
+			switch {
+			case dir == -1 && m >= int(p.pubM):
+				y--
+			case dir == 1 && m <= int(p.pubM):
+				y++
+			}
+			return i + 2, resolved{t: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
+		}
+	case kwEarlier:
+		// "earlier this month", "later this year".
+		if p.isKw(i+1, kwThis) {
+			switch {
+			case p.isKw(i+2, kwMonthUnit):
+				return monthAt(i+3, 0)
+			case p.isKw(i+2, kwYear):
+				return yearAt(i+3, 0)
+			case p.isKw(i+2, kwWeek):
+				return weekAt(i+3, 0)
+			}
+		}
+	case kwNumber:
+		return p.matchAgo(i, t.kw.val)
+	}
+	return 0, resolved{}, false
+}
+
+// matchAgo reads "two days ago", "a year ago", "3 days ago" where the count n
+// is token i.
+func (p *timexParser) matchAgo(i, n int) (int, resolved, bool) {
+	if !p.isKw(i+2, kwAgo) || p.tok(i+1).kind != tWord {
+		return 0, resolved{}, false
+	}
+	switch p.tok(i + 1).kw.kind {
+	case kwDay:
+		return i + 3, resolved{t: p.dayOff(-n), prec: PrecisionDay}, true
+	case kwWeek:
+		return i + 3, resolved{t: p.dayOff(-7 * n), prec: PrecisionDay}, true
+	case kwMonthUnit:
+		return i + 3, resolved{t: time.Date(p.pubY, p.pubM-time.Month(n), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
+	case kwYear:
+		return i + 3, resolved{t: time.Date(p.pubY-n, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}, true
+	}
+	return 0, resolved{}, false
+}

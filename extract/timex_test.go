@@ -1,0 +1,167 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// timexDate parses a test fixture date.
+func timexDate(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// seedFriday is the publication date of the seed article: Friday 17 July 2020.
+var seedFriday = timexDate("2020-07-17")
+
+func TestFindTimexes(t *testing.T) {
+	tests := []struct {
+		sentence  string
+		published time.Time
+		want      []string // "text|date|precision", "+since" when Since is set
+	}{
+		// Weekdays resolve backwards, the publication day included.
+		{"Fighting broke out on Sunday along the border.", seedFriday, []string{"on Sunday|2020-07-12|day"}},
+		{"The Kremlin said Friday it was ready to help.", seedFriday, []string{"Friday|2020-07-17|day"}},
+		{"Shelling resumed on Thursday night.", seedFriday, []string{"on Thursday night|2020-07-16|day"}},
+		{"Talks were held last Friday.", seedFriday, []string{"last Friday|2020-07-10|day"}},
+		{"Talks will resume next Monday.", seedFriday, []string{"next Monday|2020-07-20|day"}},
+		{"He spoke on Sunday, July 12.", seedFriday, []string{"on Sunday, July 12|2020-07-12|day"}},
+		{"Both sides met on Saturday, 11 July 2020.", timexDate("2020-07-20"), []string{"on Saturday, 11 July 2020|2020-07-11|day"}},
+		// Relative days, weeks, months and years.
+		{"Yesterday, the ministry denied it.", seedFriday, []string{"Yesterday|2020-07-16|day"}},
+		{"The ministry denied it today.", seedFriday, []string{"today|2020-07-17|day"}},
+		{"Two soldiers died last night.", seedFriday, []string{"last night|2020-07-16|day"}},
+		{"Clashes flared last week.", seedFriday, []string{"last week|2020-07|month"}},
+		{"Clashes flared last week.", timexDate("2020-07-03"), []string{"last week|2020-06|month"}},
+		{"Prices rose last month.", timexDate("2020-01-15"), []string{"last month|2019-12|month"}},
+		{"The deal was signed last year.", seedFriday, []string{"last year|2019|year"}},
+		{"Elections are due this year.", seedFriday, []string{"this year|2020|year"}},
+		{"The talks collapsed earlier this month.", seedFriday, []string{"earlier this month|2020-07|month"}},
+		{"The envoy arrived two days ago.", seedFriday, []string{"two days ago|2020-07-15|day"}},
+		{"The envoy arrived 3 days ago.", seedFriday, []string{"3 days ago|2020-07-14|day"}},
+		{"The truce began a year ago.", seedFriday, []string{"a year ago|2019|year"}},
+		{"The truce began six months ago.", seedFriday, []string{"six months ago|2020-01|month"}},
+		// Months and days without a year take the publication year, or the
+		// year before when the month is still to come.
+		{"Fighting erupted on July 12.", seedFriday, []string{"on July 12|2020-07-12|day"}},
+		{"The ceasefire was signed on 10 November.", timexDate("2021-01-05"), []string{"on 10 November|2020-11-10|day"}},
+		{"Protests began in July.", seedFriday, []string{"in July|2020-07|month"}},
+		{"Protests began in August.", seedFriday, []string{"in August|2019-08|month"}},
+		{"Troops withdrew in early December.", timexDate("2021-02-01"), []string{"in early December|2020-12|month"}},
+		{"Talks stalled in May.", seedFriday, []string{"in May|2020-05|month"}},
+		{"Talks stalled last May.", seedFriday, []string{"last May|2020-05|month"}},
+		{"Talks stalled last July.", seedFriday, []string{"last July|2019-07|month"}},
+		{"The 12th of July was quiet.", seedFriday, []string{"12th of July|2020-07-12|day"}},
+		// Explicit dates.
+		{"Fighting erupted on July 12, 2020, near Tovuz.", timexDate("2023-01-01"), []string{"on July 12, 2020|2020-07-12|day"}},
+		{"Fighting erupted on 12 July 2020.", time.Time{}, []string{"on 12 July 2020|2020-07-12|day"}},
+		{"The war began in April 2016.", seedFriday, []string{"in April 2016|2016-04|month"}},
+		{"The offensive of September 2023 ended it.", seedFriday, []string{"September 2023|2023-09|month"}},
+		{"The report is dated 2020-07-12.", seedFriday, []string{"2020-07-12|2020-07-12|day"}},
+		{"Sept. 27, 2020 was the first day.", seedFriday, []string{"Sept. 27, 2020|2020-09-27|day"}},
+		// Years, decades, seasons.
+		{"Russia annexed Crimea in 2014.", seedFriday, []string{"in 2014|2014|year"}},
+		{"The line has held since 1994.", seedFriday, []string{"since 1994|1994|year|since"}},
+		{"Refugees fled in the 1990s.", seedFriday, []string{"in the 1990s|1990|decade"}},
+		{"Tensions have grown since the 1990s.", seedFriday, []string{"since the 1990s|1990|decade|since"}},
+		{"The 2016 clashes killed 200 people.", seedFriday, []string{"2016|2016|year"}},
+		{"The war lasted from 1991 to 1994.", seedFriday, []string{"1991|1991|year", "1994|1994|year"}},
+		{"It escalated in the summer of 2014.", seedFriday, []string{"in the summer of 2014|2014|year"}},
+		{"It escalated in mid-2014.", seedFriday, []string{"in mid-2014|2014|year"}},
+		{"Relations thawed in late 2016.", seedFriday, []string{"in late 2016|2016|year"}},
+		{"Since July the fighting has not stopped.", seedFriday, []string{"Since July|2020-07|month|since"}},
+		// Numbers that are not dates.
+		{"The war cost 17 lives.", seedFriday, nil},
+		{"The war cost 30,000 lives.", seedFriday, nil},
+		{"Moscow sent 1,000 troops.", seedFriday, nil},
+		{"Moscow sent 2000 troops.", seedFriday, nil},
+		{"Turnout was 1.5 percent.", seedFriday, nil},
+		{"The dispute over 1,500 hectares continues.", seedFriday, nil},
+		{"Forces may withdraw, officials said.", seedFriday, nil},
+		{"The March on Washington drew crowds.", seedFriday, nil},
+		{"Call 2020 for help.", seedFriday, nil},
+		// Nothing a date could come from.
+		{"Russia urged both sides to show restraint.", seedFriday, nil},
+		{"", seedFriday, nil},
+		// No publication date: only what names its own year.
+		{"Clashes broke out on Sunday in 2016.", time.Time{}, []string{"in 2016|2016|year"}},
+		// Impossible dates are left out.
+		{"Talks on February 30, 2020 failed.", seedFriday, nil},
+		{"The file 2020-13-05 is corrupt.", seedFriday, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			got := FindTimexes(tt.sentence, tt.published)
+			var gotS []string
+			for _, tx := range got {
+				if tt.sentence[tx.Start:tx.End] != tx.Text {
+					t.Errorf("span %d:%d is %q, Text is %q", tx.Start, tx.End, tt.sentence[tx.Start:tx.End], tx.Text)
+				}
+				s := tx.Text + "|" + tx.Date + "|" + tx.Precision
+				if tx.Since {
+					s += "|since"
+				}
+				gotS = append(gotS, s)
+			}
+			if strings.Join(gotS, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("FindTimexes(%q, %s)\n got %q\nwant %q", tt.sentence, tt.published.Format("2006-01-02"), gotS, tt.want)
+			}
+		})
+	}
+}
+
+// TestFindTimexesDateShape checks, over every weekday as publication day,
+// that dates have the shape their precision says and never lie after the
+// publication date for backward-looking words.
+func TestFindTimexesDateShape(t *testing.T) {
+	sentences := []string{
+		"On Monday and on Tuesday, then Wednesday, Thursday, Friday, Saturday and Sunday, shelling went on.",
+		"Yesterday and last week and last month and last year it was quiet.",
+		"In January, February, April, June, July, August, September, October, November and December talks went on.",
+	}
+	shape := map[string]int{PrecisionDay: 10, PrecisionMonth: 7, PrecisionYear: 4, PrecisionDecade: 4}
+	for d := 0; d < 7; d++ {
+		pub := seedFriday.AddDate(0, 0, d)
+		for _, s := range sentences {
+			got := FindTimexes(s, pub)
+			if len(got) == 0 {
+				t.Fatalf("no timex in %q", s)
+			}
+			for _, tx := range got {
+				if len(tx.Date) != shape[tx.Precision] {
+					t.Errorf("%q: date %q does not fit precision %q", tx.Text, tx.Date, tx.Precision)
+				}
+				if tx.Date > pub.Format("2006-01-02") {
+					t.Errorf("%q in an article of %s resolved to the future %s", tx.Text, pub.Format("2006-01-02"), tx.Date)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkFindTimexes(b *testing.B) {
+	sentences := []string{
+		"Armenia and Azerbaijan accused each other of shelling on Sunday, and fighting continued for a fifth day.",
+		"Russia is prepared to mediate between the two former Soviet republics, Kremlin spokesman Dmitry Peskov said.",
+		"The conflict over Nagorno-Karabakh has simmered since a war ended in 1994 with a ceasefire.",
+		"At least 16 people have been killed, including an Azerbaijani general, officials said.",
+		"The European Union urged both sides to show restraint and return to negotiations.",
+	}
+	words := 0
+	for _, s := range sentences {
+		words += len(strings.Fields(s))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sentences {
+			FindTimexes(s, seedFriday)
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
