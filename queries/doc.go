@@ -1,14 +1,14 @@
 // Package queries answers the questions newsgraph is for, over a Cayley quad store written
-// by package graph: how two entities are connected (Path), what happened to an entity or
-// between two over time (Timeline), which conflicts an entity takes part in and how they
-// flared up (Related), what the graph knows about an entity (Describe), and which entities
+// by package graph: how two entities are connected (Paths), what happened to an entity or
+// between two over time (TimelineOf), which conflicts an entity takes part in and how they
+// flared up (RelatedTo), what the graph knows about an entity (Describe), and which entities
 // match a name (Resolve, Search). The CLI and the server both call this one API; every
 // result type has JSON tags.
 //
 //	ent, err := queries.Resolve(ctx, qs, "Putin")
-//	paths, err := queries.Path(ctx, qs, "Armenia", "Russia", queries.PathOptions{K: 3})
-//	tl, err := queries.Timeline(ctx, qs, "Armenia", queries.TimelineOptions{With: "Azerbaijan"})
-//	rel, err := queries.Related(ctx, qs, "Azerbaijan", queries.RelatedOptions{})
+//	paths, err := queries.Paths(ctx, qs, "Armenia", "Russia", queries.PathOptions{K: 3})
+//	tl, err := queries.TimelineOf(ctx, qs, "Armenia", queries.TimelineOptions{With: "Azerbaijan"})
+//	rel, err := queries.RelatedTo(ctx, qs, "Azerbaijan", queries.RelatedOptions{})
 //	fmt.Println(queries.PathGizmo(paths[0])) // paste into the web UI's Visualize page
 //
 // Every hop and event carries its evidence: the statement IRI, sentence, article IRI, URL,
@@ -25,7 +25,7 @@
 // no index for. The same quad may be stored once per article label; results are deduped.
 // A statement is found from an entity by the object index: <stmt> <ng:subject> <ent>.
 //
-// Path is a bidirectional breadth-first search over the direct fact edges
+// Paths is a bidirectional breadth-first search over the direct fact edges
 // <a> <rel:p> <b>, walked in both directions, expanding the smaller frontier a whole level
 // at a time and keeping every parent of a node at its distance, so that all shortest
 // paths through each meeting node can be listed. Cayley has neither a shortest-path
@@ -49,7 +49,7 @@
 // belong to the article that stated them, loading an article adds its statements to the
 // thread and retracting it removes them, with no derived quad to keep in step.
 //
-// Episodes are derived at query time, never stored: Related reads a thread's statements
+// Episodes are derived at query time, never stored: RelatedTo reads a thread's statements
 // through <ng:thread>, sorts the hostile ones (graph.IsHostile) by event date, and starts a
 // new episode after a quiet gap of more than GapDays (default 60) without one. A date known
 // only to the month or year counts from its first day. Every other statement of the thread

@@ -19,7 +19,7 @@ var (
 	// entity, alias or ID matches.
 	ErrNotFound = errors.New("queries: no entity matches")
 
-	// ErrSearchLimit is returned by Path when the search visited PathOptions.MaxVisited
+	// ErrSearchLimit is returned by Paths when the search visited PathOptions.MaxVisited
 	// nodes without finding any path. Paths found before the limit are returned without it.
 	ErrSearchLimit = errors.New("queries: search limit reached")
 
@@ -88,7 +88,7 @@ type Path struct {
 	Hops  []Hop    `json:"hops"`  // len(Nodes)-1
 }
 
-// PathOptions bound and filter Path. The zero value is usable: each field says what zero means.
+// PathOptions bound and filter Paths. The zero value is usable: each field says what zero means.
 type PathOptions struct {
 	MaxHops    int      // longest path in hops; zero means DefaultMaxHops
 	Via        []string // walk only these predicates ("mediate"); empty means every predicate
@@ -105,7 +105,7 @@ const (
 	DefaultMaxVisited = 200000
 )
 
-// TimelineOptions filter Timeline. The zero value lists every fact of the entity.
+// TimelineOptions filter TimelineOf. The zero value lists every fact of the entity.
 type TimelineOptions struct {
 	With    string   // only facts linking the entity and this one (name, alias or ID); empty means any
 	Classes []string // only facts of these event classes; empty means every class
@@ -142,7 +142,7 @@ type Event struct {
 	Evidence   []Evidence `json:"evidence"`
 }
 
-// RelatedOptions tune Related. The zero value uses the defaults.
+// RelatedOptions tune RelatedTo. The zero value uses the defaults.
 type RelatedOptions struct {
 	GapDays   int // a quiet gap longer than this many days ends an episode; zero means DefaultGapDays
 	MainFacts int // main facts listed per episode; zero means DefaultMainFacts

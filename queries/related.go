@@ -1,0 +1,307 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// RelatedTo shows the conflict threads an entity takes part in (or the one conflict it names)
+// as episodes over time, each with its mediators and main facts, and the other threads that
+// share a party or a mediator with them. See the package documentation for how threads and
+// episodes live in the graph.
+func RelatedTo(ctx context.Context, qs cgraph.QuadStore, name string, opts RelatedOptions) (*Related, error) {
+	opts = opts.withDefaults()
+	r := newReader(ctx, qs)
+	e, err := r.resolve(name)
+	if err != nil {
+		return nil, fmt.Errorf("related: %w", err)
+	}
+	ids := []string{e.ID}
+	if e.Type != extract.TypeConflict {
+		if ids, err = r.threadsOf(e.ID); err != nil {
+			return nil, fmt.Errorf("related %s: %w", e.ID, err)
+		}
+	}
+	rel := &Related{Entity: e, Threads: []Thread{}, Linked: []LinkedThread{}}
+	own := map[string]bool{}
+	for _, id := range ids {
+		own[id] = true
+	}
+	type linkKey struct{ conflict, from, via, shared string }
+	seen := map[linkKey]bool{}
+	link := func(from, via string, shared Entity, to []string) error {
+		for _, t := range to {
+			if own[t] {
+				continue
+			}
+			c, err := r.entity(t)
+			if err != nil {
+				return err
+			}
+			if k := (linkKey{t, from, via, shared.ID}); !seen[k] {
+				seen[k] = true
+				rel.Linked = append(rel.Linked, LinkedThread{Conflict: c, From: from, Via: via, Shared: shared})
+			}
+		}
+		return nil
+	}
+	for _, id := range ids {
+		th, err := r.thread(id, opts)
+		if err != nil {
+			return nil, fmt.Errorf("related %s: thread %s: %w", e.ID, id, err)
+		}
+		rel.Threads = append(rel.Threads, th)
+		for _, p := range th.Parties {
+			to, err := r.threadsOf(p.ID)
+			if err != nil {
+				return nil, fmt.Errorf("related %s: %w", e.ID, err)
+			}
+			if err := link(id, "party", p, to); err != nil {
+				return nil, fmt.Errorf("related %s: %w", e.ID, err)
+			}
+		}
+		for _, m := range th.Mediators {
+			to, err := r.mediatedBy(m.Entity.ID)
+			if err != nil {
+				return nil, fmt.Errorf("related %s: %w", e.ID, err)
+			}
+			if err := link(id, "mediator", m.Entity, to); err != nil {
+				return nil, fmt.Errorf("related %s: %w", e.ID, err)
+			}
+		}
+	}
+	sort.SliceStable(rel.Linked, func(i, j int) bool {
+		a, b := rel.Linked[i], rel.Linked[j]
+		if a.Conflict.ID != b.Conflict.ID {
+			return a.Conflict.ID < b.Conflict.ID
+		}
+		if a.Via != b.Via {
+			return a.Via > b.Via // party before mediator
+		}
+		return a.Shared.ID < b.Shared.ID
+	})
+	return rel, nil
+}
+
+func (o RelatedOptions) withDefaults() RelatedOptions {
+	if o.GapDays <= 0 {
+		o.GapDays = DefaultGapDays
+	}
+	if o.MainFacts <= 0 {
+		o.MainFacts = DefaultMainFacts
+	}
+	return o
+}
+
+// threadsOf lists the conflict threads an entity is a party of.
+func (r *reader) threadsOf(id string) ([]string, error) {
+	ts, err := r.strings(quad.Subject, filter{quad.Predicate, graph.NGParty}, filter{quad.Object, quad.IRI(id)})
+	if err != nil {
+		return nil, fmt.Errorf("threads of %s: %w", id, err)
+	}
+	return ts, nil
+}
+
+// mediatedBy lists the threads in which an entity mediates: the threads of its
+// mediate-class statements and of statements whose object is the conflict itself, where it
+// is not a party.
+func (r *reader) mediatedBy(id string) ([]string, error) {
+	rs, err := r.ofRole(graph.NGSubject, id)
+	if err != nil {
+		return nil, err
+	}
+	sts, err := r.statements(rs, false)
+	if err != nil {
+		return nil, fmt.Errorf("threads mediated by %s: %w", id, err)
+	}
+	set := map[string]bool{}
+	for _, st := range sts {
+		if st.thread != "" && (st.class == "mediate" || st.object == st.thread) {
+			set[st.thread] = true
+		}
+	}
+	var out []string
+	for t := range set {
+		parties, err := r.strings(quad.Object, filter{quad.Subject, quad.IRI(t)}, filter{quad.Predicate, graph.NGParty})
+		if err != nil {
+			return nil, fmt.Errorf("threads mediated by %s: %w", id, err)
+		}
+		if !contains(parties, id) {
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// thread reads one conflict thread and splits it into episodes.
+func (r *reader) thread(id string, opts RelatedOptions) (Thread, error) {
+	c, err := r.entity(id)
+	if err != nil {
+		return Thread{}, err
+	}
+	th := Thread{Conflict: c, Parties: []Entity{}, Episodes: []Episode{}, Mediators: []Mediator{}}
+	pids, err := r.strings(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.NGParty})
+	if err != nil {
+		return th, fmt.Errorf("read parties: %w", err)
+	}
+	parties := map[string]bool{}
+	for _, p := range pids {
+		e, err := r.entity(p)
+		if err != nil {
+			return th, err
+		}
+		th.Parties = append(th.Parties, e)
+		parties[p] = true
+	}
+	rs, err := r.nodes(quad.Subject, filter{quad.Predicate, graph.NGThread}, filter{quad.Object, quad.IRI(id)})
+	if err != nil {
+		return th, fmt.Errorf("read statements: %w", err)
+	}
+	sts, err := r.statements(rs, true)
+	if err != nil {
+		return th, err
+	}
+	th.Statements = len(sts)
+	for _, st := range sts {
+		if graph.IsHostile(st.class) {
+			th.Hostile++
+		}
+	}
+	events, err := r.events(sts)
+	if err != nil {
+		return th, err
+	}
+	mediation := func(ev Event) bool {
+		return (ev.Class == "mediate" || ev.Object.ID == id) && !parties[ev.Subject.ID] && ev.Subject.ID != id
+	}
+	for _, ev := range events {
+		if ev.Date != "" {
+			if th.First == "" {
+				th.First = ev.Date
+			}
+			th.Last = ev.Date
+		}
+	}
+	th.Mediators = mediators(events, mediation)
+	for _, sp := range episodes(events, opts.GapDays) {
+		ep := Episode{Start: sp.start, End: sp.end, Hostile: sp.hostile, Events: len(sp.events),
+			Mediators: mediators(sp.events, mediation), Main: mainEvents(sp.events, opts.MainFacts)}
+		th.Episodes = append(th.Episodes, ep)
+	}
+	return th, nil
+}
+
+// span is an episode being built: its hostile events' first and last day, and every event
+// in or near it.
+type span struct {
+	first, last int
+	start, end  string
+	hostile     int
+	events      []Event
+}
+
+// episodes groups hostile events (already in date order) into spans separated by more than
+// gap days, then adds every other dated event to the nearest span within gap days of it.
+func episodes(events []Event, gap int) []*span {
+	var spans []*span
+	var rest []Event
+	for _, ev := range events {
+		d, ok := day(ev.Date)
+		if !ok {
+			continue
+		}
+		if !graph.IsHostile(ev.Class) {
+			rest = append(rest, ev)
+			continue
+		}
+		cur := (*span)(nil)
+		if n := len(spans); n > 0 && d-spans[n-1].last <= gap {
+			cur = spans[n-1]
+		} else {
+			cur = &span{first: d, last: d, start: ev.Date}
+			spans = append(spans, cur)
+		}
+		cur.last = max(cur.last, d)
+		cur.end = ev.Date
+		cur.hostile++
+		cur.events = append(cur.events, ev)
+	}
+	for _, ev := range rest {
+		d, _ := day(ev.Date)
+		var best *span
+		bestDist := gap + 1
+		for _, sp := range spans {
+			dist := 0
+			if d < sp.first {
+				dist = sp.first - d
+			} else if d > sp.last {
+				dist = d - sp.last
+			}
+			if dist < bestDist {
+				best, bestDist = sp, dist
+			}
+		}
+		if best != nil {
+			best.events = append(best.events, ev)
+		}
+	}
+	for _, sp := range spans {
+		sort.SliceStable(sp.events, func(i, j int) bool { return eventLess(sp.events[i], sp.events[j]) })
+	}
+	return spans
+}
+
+// mediators counts, per entity, the statements of the events that are mediation.
+func mediators(events []Event, mediation func(Event) bool) []Mediator {
+	counts := map[string]*Mediator{}
+	var out []Mediator
+	for _, ev := range events {
+		if !mediation(ev) {
+			continue
+		}
+		m, ok := counts[ev.Subject.ID]
+		if !ok {
+			m = &Mediator{Entity: ev.Subject}
+			counts[ev.Subject.ID] = m
+		}
+		m.Statements += len(ev.Evidence)
+	}
+	for _, m := range counts {
+		out = append(out, *m)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Statements != out[j].Statements {
+			return out[i].Statements > out[j].Statements
+		}
+		return out[i].Entity.ID < out[j].Entity.ID
+	})
+	if out == nil {
+		out = []Mediator{}
+	}
+	return out
+}
+
+// mainEvents picks the n best-attested events, hostile ones first on a tie, in date order.
+func mainEvents(events []Event, n int) []Event {
+	ranked := append([]Event(nil), events...)
+	sort.SliceStable(ranked, func(i, j int) bool {
+		a, b := ranked[i], ranked[j]
+		if len(a.Evidence) != len(b.Evidence) {
+			return len(a.Evidence) > len(b.Evidence)
+		}
+		return graph.IsHostile(a.Class) && !graph.IsHostile(b.Class)
+	})
+	if len(ranked) > n {
+		ranked = ranked[:n]
+	}
+	sort.SliceStable(ranked, func(i, j int) bool { return eventLess(ranked[i], ranked[j]) })
+	return ranked
+}
