@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
@@ -151,8 +152,9 @@ func (l *Loader) Flush(ctx context.Context) error {
 	s.write.Lock()
 	defer s.write.Unlock()
 	var (
-		deltas = make([]graph.Delta, 0, l.quads+4*len(l.pending))
-		rep    Report
+		changed []change
+		deltas  = make([]graph.Delta, 0, l.quads+4*len(l.pending))
+		rep     Report
 	)
 	for _, p := range l.pending {
 		old, err := s.readRecord(ctx, p.iri)
@@ -174,19 +176,31 @@ func (l *Loader) Flush(ctx context.Context) error {
 			l.err = err
 			return err
 		}
-		for _, x := range d {
-			if x.Action == graph.Add {
+		deltas = append(deltas, d...)
+		changed = append(changed, change{p, old})
+	}
+	commits := [][]graph.Delta{deltas}
+	if s.kvLosesNodes(deltas) {
+		var err error
+		if commits, err = splitReplacements(changed); err != nil {
+			l.err = err
+			return err
+		}
+	}
+	for _, c := range commits {
+		if len(c) == 0 {
+			continue
+		}
+		if err := s.apply(c); err != nil {
+			l.err = fmt.Errorf("commit %d articles: %w", len(l.pending), err)
+			return l.err
+		}
+		for _, d := range c {
+			if d.Action == graph.Add {
 				rep.QuadsAdded++
 			} else {
 				rep.QuadsRemoved++
 			}
-		}
-		deltas = append(deltas, d...)
-	}
-	if len(deltas) > 0 {
-		if err := s.apply(deltas); err != nil {
-			l.err = fmt.Errorf("commit %d articles: %w", len(l.pending), err)
-			return l.err
 		}
 	}
 	l.rep.add(rep)
@@ -196,27 +210,107 @@ func (l *Loader) Flush(ctx context.Context) error {
 	return nil
 }
 
+// change is an article about to be written over its previous version (old.found) or anew.
+type change struct {
+	p   pendingArticle
+	old record
+}
+
+// kvLosesNodes reports whether Cayley's kv stores (bolt) would write deltas wrongly. Their
+// ApplyDeltas resolves the nodes of added quads only among nodes whose reference count does
+// not drop in the transaction: an added quad that mentions a node losing references overall
+// (a statement renumbered when an earlier fact was dropped) is stored with that position
+// empty. Memstore and the SQL backends have no such flaw.
+func (s *Store) kvLosesNodes(deltas []graph.Delta) bool {
+	if _, isKV := s.qs.(*kv.QuadStore); !isKV {
+		return false
+	}
+	net := map[string]int{}
+	for _, d := range deltas {
+		n := 1
+		if d.Action == graph.Delete {
+			n = -1
+		}
+		for _, dir := range quad.Directions {
+			if v := d.Quad.Get(dir); v != nil {
+				net[v.String()] += n
+			}
+		}
+	}
+	for _, d := range deltas {
+		if d.Action != graph.Add {
+			continue
+		}
+		for _, dir := range quad.Directions {
+			if v := d.Quad.Get(dir); v != nil && net[v.String()] < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitReplacements is the fallback for kvLosesNodes: one transaction removes every replaced
+// article's old version whole, the next writes the new versions whole. Each transaction then
+// only removes or only adds, which kv stores apply correctly; a crash between the two leaves
+// those articles absent (never half of one), and running the load again writes them.
+func splitReplacements(changed []change) ([][]graph.Delta, error) {
+	var remove, add []graph.Delta
+	for _, c := range changed {
+		if c.old.found {
+			d, err := removal(c.p.iri, c.old, nil)
+			if err != nil {
+				return nil, err
+			}
+			remove = append(remove, d...)
+		}
+		add = append(add, c.p.additions(nil)...)
+	}
+	return [][]graph.Delta{remove, add}, nil
+}
+
 // deltas turns the article's old record and new quads into the changes that take the store from
 // one to the other: quads only in the old version go, quads only in the new one come, and the
 // record and hash are swapped. Quads in both are left alone.
 func (p pendingArticle) deltas(old record) ([]graph.Delta, error) {
-	var out []graph.Delta
-	oldLines := make(map[string]bool, len(old.lines))
+	kept := make(map[string]bool, len(old.lines))
 	for _, line := range old.lines {
-		oldLines[line] = true
+		kept[line] = false
 	}
+	for _, line := range p.lines {
+		if _, ok := kept[line]; ok {
+			kept[line] = true
+		}
+	}
+	rm, err := removal(p.iri, old, kept)
+	if err != nil {
+		return nil, err
+	}
+	return append(p.additions(kept), rm...), nil
+}
+
+// additions adds the article's quads, except those kept from its old version, and its record.
+func (p pendingArticle) additions(kept map[string]bool) []graph.Delta {
+	out := make([]graph.Delta, 0, len(p.quads)+2)
 	for i, line := range p.lines {
-		if oldLines[line] {
-			delete(oldLines, line) // kept: neither removed nor added
-			continue
+		if !kept[line] {
+			out = append(out, graph.Delta{Quad: p.quads[i], Action: graph.Add})
 		}
-		out = append(out, graph.Delta{Quad: p.quads[i], Action: graph.Add})
 	}
+	return append(out,
+		graph.Delta{Quad: quad.Quad{Subject: p.iri, Predicate: NGContentHash, Object: quad.String(p.hash), Label: p.iri}, Action: graph.Add},
+		graph.Delta{Quad: quad.Quad{Subject: p.iri, Predicate: NGRecord, Object: quad.String(strings.Join(p.lines, "\n")), Label: p.iri}, Action: graph.Add},
+	)
+}
+
+// removal deletes what an article's record lists, except the quads kept, and the record itself.
+func removal(iri quad.IRI, old record, kept map[string]bool) ([]graph.Delta, error) {
+	out := make([]graph.Delta, 0, len(old.lines)+len(old.meta))
 	for _, line := range old.lines {
-		if !oldLines[line] {
+		if kept[line] {
 			continue
 		}
-		q, err := parseTripleLine(line, p.iri)
+		q, err := parseTripleLine(line, iri)
 		if err != nil {
 			return nil, err
 		}
@@ -225,10 +319,6 @@ func (p pendingArticle) deltas(old record) ([]graph.Delta, error) {
 	for _, q := range old.meta {
 		out = append(out, graph.Delta{Quad: q, Action: graph.Delete})
 	}
-	out = append(out,
-		graph.Delta{Quad: quad.Quad{Subject: p.iri, Predicate: NGContentHash, Object: quad.String(p.hash), Label: p.iri}, Action: graph.Add},
-		graph.Delta{Quad: quad.Quad{Subject: p.iri, Predicate: NGRecord, Object: quad.String(strings.Join(p.lines, "\n")), Label: p.iri}, Action: graph.Add},
-	)
 	return out, nil
 }
 
@@ -255,16 +345,9 @@ func (s *Store) Retract(ctx context.Context, article string) error {
 	if err != nil {
 		return fmt.Errorf("retract %s: %w", article, err)
 	}
-	deltas := make([]graph.Delta, 0, len(old.lines)+len(old.meta))
-	for _, line := range old.lines {
-		q, err := parseTripleLine(line, iri)
-		if err != nil {
-			return fmt.Errorf("retract %s: %w", article, err)
-		}
-		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Delete})
-	}
-	for _, q := range old.meta {
-		deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Delete})
+	deltas, err := removal(iri, old, nil)
+	if err != nil {
+		return fmt.Errorf("retract %s: %w", article, err)
 	}
 	if err := s.apply(deltas); err != nil {
 		return fmt.Errorf("retract %s: %w", article, err)
@@ -337,10 +420,10 @@ func (s *Store) readRecord(ctx context.Context, iri quad.IRI) (record, error) {
 		}
 		switch q.Predicate {
 		case NGContentHash:
-			rec.hash = quad.StringOf(q.Object)
+			rec.hash = literal(q.Object)
 			rec.meta = append(rec.meta, q)
 		case NGRecord:
-			if text := quad.StringOf(q.Object); text != "" {
+			if text := literal(q.Object); text != "" {
 				rec.lines = strings.Split(text, "\n")
 			}
 			rec.meta = append(rec.meta, q)
@@ -353,6 +436,12 @@ func (s *Store) readRecord(ctx context.Context, iri quad.IRI) (record, error) {
 	return rec, nil
 }
 
+// literal is the text of a plain string literal, "" for any other value.
+func literal(v quad.Value) string {
+	s, _ := v.(quad.String)
+	return string(s)
+}
+
 // tripleLine is a quad as one N-Triples line without its label; quad.String escapes line
 // breaks, so a line never spans two.
 func tripleLine(q quad.Quad) string {
@@ -363,7 +452,7 @@ func tripleLine(q quad.Quad) string {
 func parseTripleLine(line string, label quad.IRI) (quad.Quad, error) {
 	q, err := nquads.Parse(line)
 	if err != nil {
-		return q, fmt.Errorf("corrupt load record of %s: line %q: %w", label, line, err)
+		return q, fmt.Errorf("corrupt load record of %s: line %.100q: %w", label, line, err)
 	}
 	q.Label = label
 	return q, nil

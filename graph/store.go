@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -70,7 +71,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	case BackendMemory:
 		qs = memstore.New()
 	case BackendPostgres, BackendCockroach:
-		qs, err = openSQL(opts)
+		qs, err = openSQL(ctx, opts)
 	}
 	if err != nil {
 		return nil, err
@@ -112,10 +113,16 @@ func openBolt(opts Options) (graph.QuadStore, error) {
 	return qs, nil
 }
 
-func openSQL(opts Options) (graph.QuadStore, error) {
+func openSQL(ctx context.Context, opts Options) (graph.QuadStore, error) {
 	where := redactDSN(opts.Address)
-	if !opts.ReadOnly {
-		// Cayley's Init creates the tables and reports ErrDatabaseExists when they are there.
+	exists, err := sqlStoreExists(ctx, opts.Address)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store %s: %w", opts.Backend, where, err)
+	}
+	if !exists && opts.ReadOnly {
+		return nil, fmt.Errorf("open %s store %s: %w", opts.Backend, where, ErrNotInitialized)
+	}
+	if !exists {
 		if err := graph.InitQuadStore(opts.Backend, opts.Address, nil); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			return nil, fmt.Errorf("initialise %s store %s: %w", opts.Backend, where, err)
 		}
@@ -125,6 +132,24 @@ func openSQL(opts Options) (graph.QuadStore, error) {
 		return nil, fmt.Errorf("open %s store %s: %w", opts.Backend, where, err)
 	}
 	return qs, nil
+}
+
+// sqlStoreExists asks the database whether Cayley's tables are there. Asking first, rather than
+// letting Cayley's Init fail on existing tables, keeps Cayley from logging that failure as an
+// error on every open. PostgreSQL and CockroachDB both speak the protocol of the "postgres"
+// driver and both have information_schema.
+func sqlStoreExists(ctx context.Context, dsn string) (bool, error) {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return false, err
+	}
+	defer db.Close()
+	var n int
+	err = db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.tables WHERE table_name IN ('quads', 'nodes')`).Scan(&n)
+	if err != nil {
+		return false, err
+	}
+	return n == 2, nil
 }
 
 // QuadStore returns the Cayley quad store, for queries and the HTTP server. Writes that
