@@ -1,0 +1,988 @@
+package extract
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed data/clause_cues.tsv
+var clauseCuesTSV string
+
+// A cue is a bit set of the roles a word plays in the clause rules (data/clause_cues.tsv).
+type cue uint16
+
+const (
+	cueSay cue = 1 << iota
+	cueIntent
+	cueNegate
+	cueUrge
+	cueLight
+	cueJoin
+	cueRelative
+	cueSub
+)
+
+var cueNames = map[string]cue{
+	"say": cueSay, "intent": cueIntent, "negate": cueNegate, "urge": cueUrge,
+	"light": cueLight, "join": cueJoin, "relative": cueRelative, "sub": cueSub,
+}
+
+var clauseCues = func() map[string]cue {
+	m := map[string]cue{}
+	for w, kinds := range parseTSV(clauseCuesTSV) {
+		for _, k := range strings.Split(kinds, ",") {
+			m[w] |= cueNames[strings.TrimSpace(k)]
+		}
+	}
+	return m
+}()
+
+// Span is a half-open range [Start, End) of token indexes in one sentence.
+// The zero Span is empty.
+type Span struct{ Start, End int }
+
+// Empty reports whether the span covers no token.
+func (s Span) Empty() bool { return s.End <= s.Start }
+
+// Clause kinds: the construction a clause was read from. Fact confidence depends on it.
+const (
+	KindActive      = "active"      // subject verb object: "Russia mediated talks"
+	KindPassive     = "passive"     // "Karabakh was seized by separatists", "talks mediated by Russia"
+	KindRelative    = "relative"    // subject is the antecedent of which/that/who
+	KindCoordinated = "coordinated" // verb phrase sharing the subject of the one before ("…, and voiced")
+	KindControlled  = "controlled"  // infinitive or gerund whose subject comes from elsewhere
+	KindAttribution = "attribution" // a verb of speech: "Peskov said …"
+	KindApposition  = "apposition"  // "Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,"
+)
+
+// Clause is one raw open-extraction tuple read from a tagged sentence, with the
+// cues that later turn it into a Fact. Spans index Sentence.Tokens.
+//
+// Arg1 is the surface subject: for a passive it is the patient, and Agent (when the
+// clause has a by-phrase) is who acted. Arg2 is the first argument after the relation;
+// Extra are the prepositional phrases that follow, preposition included.
+type Clause struct {
+	Kind      string
+	Arg1      Span
+	Rel       string // the relation as written, particles and prepositions included: "was seized by"
+	Predicate string // lowercase verb lemma with particle/preposition joined by "_": "adhere_to", "seize"
+	Verb      int    // token index of the main verb (-1 for appositions)
+	Arg2      Span
+	Extra     []Span
+	Agent     Span   // by-phrase of a passive
+	Passive   bool   // Arg1 underwent the action
+	Negated   bool   // "did not", "failed to", "refused to"
+	Modality  string // Asserted, Intent or Reported (negation is Negated, not a modality here)
+	Speaker   Span   // who said it, when Modality is Reported or the clause reports intent
+	Urger     Span   // who urged it: "X emphasized the need for the parties to adhere to …"
+	Noun      string // the noun lemma a light verb carries: "concern" in "expressed concern over"
+	Inherited bool   // Arg1 was taken from another clause (coordination, control)
+	Coref     Span   // what a pronoun Arg1 refers to: the speaker in "Russia said it is prepared to …"
+}
+
+// Text returns the text of a span of s, or "" for an empty span.
+func (s Sentence) text(sp Span) string {
+	if sp.Empty() || sp.End > len(s.Tokens) {
+		return ""
+	}
+	last := s.Tokens[sp.End-1]
+	return s.Text[s.Tokens[sp.Start].Start : last.Start+len(last.Text)]
+}
+
+// Word classes the chunker works on.
+type wclass uint8
+
+const (
+	wOther wclass = iota
+	wNoun         // NN*, CD, FW, SYM
+	wPron         // PRP, EX
+	wDet          // DT, PDT, PRP$, WP$
+	wAdj          // JJ*
+	wPos          // POS
+	wVerb         // VB*
+	wModal        // MD
+	wAdv          // RB*
+	wTo           // TO
+	wPrep         // IN
+	wCC           // CC
+	wWh           // WDT, WP, WRB
+	wPart         // RP
+	wComma        // , and dashes
+	wEnd          // . ; : ! ? and brackets: clause boundaries
+	wQuote        // quotes, skipped everywhere
+)
+
+func classOf(t Token) wclass {
+	switch {
+	case isQuote(t.Text) || t.Tag == "``" || t.Tag == "''":
+		return wQuote
+	case t.Text == "," || isDash(t.Text):
+		return wComma
+	}
+	tag := t.Tag
+	switch {
+	case strings.HasPrefix(tag, "NN"), tag == "CD", tag == "FW", tag == "SYM":
+		return wNoun
+	case tag == "PRP", tag == "EX":
+		return wPron
+	case tag == "DT", tag == "PDT", tag == "PRP$", tag == "WP$":
+		return wDet
+	case strings.HasPrefix(tag, "JJ"):
+		return wAdj
+	case tag == "POS":
+		return wPos
+	case strings.HasPrefix(tag, "VB"):
+		return wVerb
+	case tag == "MD":
+		return wModal
+	case strings.HasPrefix(tag, "RB"):
+		return wAdv
+	case tag == "TO":
+		return wTo
+	case tag == "IN":
+		return wPrep
+	case tag == "CC":
+		return wCC
+	case tag == "WDT", tag == "WP", tag == "WRB":
+		return wWh
+	case tag == "RP":
+		return wPart
+	case tag == ".", tag == ":", tag == "(", tag == ")", tag == "-LRB-", tag == "-RRB-":
+		return wEnd
+	}
+	return wOther
+}
+
+// Chunk kinds.
+type ckind uint8
+
+const (
+	cOther ckind = iota
+	cNP          // noun phrase
+	cVG          // verb group: auxiliaries, adverbs, main verb, "to"-infinitives, particle
+	cPrep        // preposition (and "to" not before a verb)
+	cCC          // coordinating conjunction
+	cRel         // relative pronoun
+	cSub         // subordinating conjunction or complementiser "that"
+	cAdv         // adverb or join word outside a verb group
+	cAdj         // adjective outside a noun phrase
+	cComma
+	cEnd
+)
+
+type chunk struct {
+	kind ckind
+	s, e int // token span
+}
+
+// parser holds one sentence's tokens, classes and chunks while clauses are read.
+type parser struct {
+	s      Sentence
+	cls    []wclass
+	time   []bool // token lies in a time expression
+	chunks []chunk
+	// regions are the spans of relative and participial clauses already read, each with
+	// the noun phrase it modifies: a later verb whose subject would end inside one takes
+	// the antecedent instead ("Negotiations mediated by Russia since 1994 have failed").
+	regions []region
+	out     []Clause
+}
+
+type region struct {
+	end        int // token index one past the region
+	antecedent Span
+}
+
+// Clauses reads the raw open-extraction tuples of a tagged sentence. times are the
+// sentence's time expressions (byte spans in s.Text); phrases inside them are never
+// taken as arguments of their own, only as extra arguments.
+func Clauses(s Sentence, times []Timex) []Clause {
+	if len(s.Tokens) == 0 {
+		return nil
+	}
+	p := &parser{s: s, cls: make([]wclass, len(s.Tokens)), time: make([]bool, len(s.Tokens))}
+	for i, t := range s.Tokens {
+		p.cls[i] = classOf(t)
+		for _, tx := range times {
+			if t.Start >= tx.Start && t.Start < tx.End {
+				p.time[i] = true
+			}
+		}
+	}
+	p.chunk()
+	p.clauses()
+	p.appositions()
+	return p.out
+}
+
+func (p *parser) lower(i int) string { return strings.ToLower(p.s.Tokens[i].Text) }
+
+func (p *parser) lemma(i int) string {
+	if l := p.s.Tokens[i].Lemma; l != "" {
+		return l
+	}
+	return p.lower(i)
+}
+
+func (p *parser) cue(i int) cue { return clauseCues[p.lemma(i)] | clauseCues[p.lower(i)] }
+
+// next returns the index of the first non-quote token at or after i, or len(tokens).
+func (p *parser) next(i int) int {
+	for i < len(p.cls) && p.cls[i] == wQuote {
+		i++
+	}
+	return i
+}
+
+func (p *parser) classAt(i int) wclass {
+	if i = p.next(i); i < len(p.cls) {
+		return p.cls[i]
+	}
+	return wEnd
+}
+
+// nominalVerb reports whether the verb at i is used as a noun or adjective: "their
+// shared border", "a lasting resolution", "fighting escalated", "in fighting between".
+func (p *parser) nominalVerb(i int, prev wclass) bool {
+	tag := p.s.Tokens[i].Tag
+	if tag != "VBG" && tag != "VBN" {
+		return false
+	}
+	nx := p.classAt(i + 1)
+	switch prev {
+	case wDet, wAdj, wPos:
+		return nx == wNoun || nx == wAdj || (tag == "VBG" && nx != wDet && nx != wPron)
+	}
+	if tag != "VBG" {
+		return false
+	}
+	// A bare gerund before a verb or a preposition is a noun ("after fighting escalated",
+	// "the flare-up in fighting between …"); before an object it is a verb.
+	start := prev == wOther || prev == wPrep || prev == wCC || prev == wComma || prev == wEnd
+	return start && (nx == wVerb || nx == wModal || nx == wPrep || nx == wEnd || nx == wComma)
+}
+
+// chunk groups tokens into noun phrases, verb groups and the words between them.
+func (p *parser) chunk() {
+	n := len(p.cls)
+	prev := wOther
+	for i := 0; i < n; {
+		c := p.cls[i]
+		if c == wQuote {
+			i++
+			continue
+		}
+		start := i
+		switch {
+		case p.startsVG(i, prev):
+			i = p.verbGroup(i)
+			p.add(cVG, start, i)
+		case c == wPron:
+			i++
+			p.add(cNP, start, i)
+		case c == wDet || c == wAdj || c == wNoun || (c == wVerb && p.nominalVerb(i, prev)) ||
+			(c == wAdv && p.classAt(i+1) == wAdj && p.cue(i)&cueJoin == 0):
+			if e, ok := p.nounPhrase(i); ok {
+				i = e
+				p.add(cNP, start, i)
+			} else if c == wDet {
+				// A floating quantifier: "Armenia and Azerbaijan both accuse …".
+				i++
+				p.add(cAdv, start, i)
+			} else {
+				i++
+				p.add(cAdj, start, i)
+			}
+		case p.lower(i) == "that" && c != wWh && p.classAt(i+1) != wNoun && p.classAt(i+1) != wAdj:
+			i++
+			p.add(cSub, start, i)
+		case c == wPrep || c == wTo:
+			i++
+			p.add(p.prepKind(start), start, i)
+		case c == wWh:
+			i++
+			p.add(cRel, start, i)
+		case c == wCC:
+			i++
+			p.add(cCC, start, i)
+		case c == wAdv || c == wPart:
+			i++
+			p.add(cAdv, start, i)
+		case c == wComma:
+			i++
+			p.add(cComma, start, i)
+		case c == wEnd:
+			i++
+			p.add(cEnd, start, i)
+		default:
+			i++
+			p.add(cOther, start, i)
+		}
+		prev = p.cls[i-1]
+		if prev == wQuote {
+			prev = c
+		}
+	}
+}
+
+func (p *parser) add(k ckind, s, e int) { p.chunks = append(p.chunks, chunk{k, s, e}) }
+
+// prepKind tells a preposition from a subordinator or complementiser: "that" before a
+// noun phrase and a verb opens a clause, and so does "after" in "after fighting escalated".
+func (p *parser) prepKind(i int) ckind {
+	w := p.lower(i)
+	if w == "that" {
+		return cSub
+	}
+	if p.cue(i)&cueSub == 0 {
+		return cPrep
+	}
+	// "since 1994" is a phrase; "since the war began" a clause. Look for a finite verb
+	// after one noun phrase.
+	// A number is a year or a count, not a subject ("since 1994 have failed").
+	j := p.next(i + 1)
+	if j < len(p.cls) && (p.time[j] || p.s.Tokens[j].Tag == "CD") {
+		return cPrep
+	}
+	seenNoun := false
+	for ; j < len(p.cls) && j < i+12; j++ {
+		switch p.cls[j] {
+		case wDet, wAdj, wNoun, wPron, wPos, wQuote:
+			seenNoun = seenNoun || p.cls[j] == wNoun || p.cls[j] == wPron
+		case wVerb, wModal:
+			if seenNoun || p.s.Tokens[j].Tag == "VBG" {
+				return cSub
+			}
+			return cPrep
+		default:
+			return cPrep
+		}
+	}
+	return cPrep
+}
+
+// startsVG reports whether a verb group starts at token i.
+func (p *parser) startsVG(i int, prev wclass) bool {
+	switch p.cls[i] {
+	case wModal:
+		return true
+	case wVerb:
+		return !p.nominalVerb(i, prev)
+	case wTo:
+		return p.classAt(i+1) == wVerb && p.s.Tokens[p.next(i+1)].Tag == "VB"
+	case wAdv:
+		// "not", "also", "never" before a verb belong to its group.
+		j := p.next(i + 1)
+		return j < len(p.cls) && (p.cls[j] == wVerb || p.cls[j] == wModal) && p.cue(i)&cueJoin == 0
+	}
+	return false
+}
+
+// verbGroup returns the end of the verb group starting at i: auxiliaries, adverbs
+// between them, the main verb, chained infinitives ("failed to bring", "is prepared to
+// mediate") and a particle ("bring about").
+func (p *parser) verbGroup(i int) int {
+	n := len(p.cls)
+	end := i
+	for j := i; j < n; j++ {
+		switch p.cls[j] {
+		case wQuote:
+			continue
+		case wModal, wVerb:
+			end = j + 1
+			continue
+		case wAdv:
+			k := p.next(j + 1)
+			if k < n && (p.cls[k] == wVerb || p.cls[k] == wModal || p.cls[k] == wAdv || p.cls[k] == wTo) {
+				continue
+			}
+		case wTo:
+			k := p.next(j + 1)
+			if k < n && p.cls[k] == wVerb && p.s.Tokens[k].Tag == "VB" {
+				continue
+			}
+		case wAdj:
+			// "is prepared to", "ready to", "unable to"
+			k := p.next(j + 1)
+			if end > i && p.cue(j)&(cueIntent|cueNegate) != 0 && k < n && p.cls[k] == wTo {
+				continue
+			}
+		case wPart:
+			end = j + 1
+		}
+		break
+	}
+	return max(end, i+1)
+}
+
+// nounPhrase returns the end of the noun phrase starting at i and whether one is there.
+func (p *parser) nounPhrase(i int) (int, bool) {
+	n := len(p.cls)
+	end, head := i, false
+	prev := wOther
+	for j := i; j < n; j++ {
+		c := p.cls[j]
+		switch c {
+		case wQuote:
+			continue
+		case wDet:
+			if j > i && prev != wDet && prev != wPos {
+				return end, head || p.adjHead(i, end)
+			}
+		case wAdj:
+			if head && prev == wNoun { // "Russia overnight": a noun then an adjective ends it
+				return end, true
+			}
+		case wNoun:
+			head = true
+		case wPos:
+			if !head {
+				return end, head
+			}
+			head = false // "Russia 's Security Council": the owner is not the head
+		case wVerb:
+			if !p.nominalVerb(j, prev) {
+				return end, head || p.adjHead(i, end)
+			}
+			if p.classAt(j+1) != wNoun && p.classAt(j+1) != wAdj {
+				head = true
+			}
+		case wAdv:
+			if !(prev == wDet || prev == wAdj || prev == wOther) || p.classAt(j+1) != wAdj || p.cue(j)&cueJoin != 0 {
+				return end, head || p.adjHead(i, end)
+			}
+		default:
+			return end, head || p.adjHead(i, end)
+		}
+		end, prev = j+1, c
+	}
+	return end, head || p.adjHead(i, end)
+}
+
+// adjHead reports whether a determiner-adjective phrase stands as a noun phrase:
+// "the other", "the flare-up" (which the tagger calls an adjective).
+func (p *parser) adjHead(s, e int) bool {
+	return e > s+1 && p.cls[s] == wDet && p.cls[e-1] == wAdj
+}
+
+// chunkAt returns the index of the chunk holding token i, or -1.
+func (p *parser) chunkAt(tok int) int {
+	for k, c := range p.chunks {
+		if tok >= c.s && tok < c.e {
+			return k
+		}
+	}
+	return -1
+}
+
+func (p *parser) isTime(c chunk) bool {
+	for i := c.s; i < c.e; i++ {
+		if p.cls[i] != wDet && p.cls[i] != wQuote && !p.time[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) kindAt(k int) ckind {
+	if k < 0 || k >= len(p.chunks) {
+		return cEnd
+	}
+	return p.chunks[k].kind
+}
+
+// clauses reads one clause per verb group.
+func (p *parser) clauses() {
+	type attribution struct {
+		speaker  Span
+		from, to int // tokens of the reported content
+		self     int // index in p.out of the speech clause
+	}
+	var attrs []attribution
+	last := -1 // index in p.out of the last clause with its own subject
+	for k, c := range p.chunks {
+		if c.kind != cVG {
+			continue
+		}
+		cl, ok := p.clause(k, last)
+		if !ok {
+			continue
+		}
+		p.out = append(p.out, cl)
+		idx := len(p.out) - 1
+		if cl.Kind != KindControlled {
+			last = idx
+		}
+		if cl.Kind == KindAttribution && !cl.Arg2.Empty() {
+			attrs = append(attrs, attribution{cl.Arg1, cl.Arg2.Start, cl.Arg2.End, idx})
+		}
+	}
+	for _, a := range attrs {
+		for i := range p.out {
+			cl := &p.out[i]
+			if i == a.self || cl.Verb < a.from || cl.Verb >= a.to {
+				continue
+			}
+			if cl.Modality == Asserted {
+				cl.Modality = Reported
+			}
+			cl.Speaker = a.speaker
+			// "Russia said it is prepared to …": a personal pronoun is the speaker.
+			if p.isPronoun(cl.Arg1) && !p.isPronoun(a.speaker) && p.s.Tokens[cl.Arg1.Start].Tag == "PRP" {
+				cl.Coref = a.speaker
+			}
+		}
+	}
+}
+
+func (p *parser) isPronoun(sp Span) bool {
+	return sp.End-sp.Start == 1 && p.cls[sp.Start] == wPron
+}
+
+// clause reads the clause of the verb group chunk k. last is the index in p.out of the
+// latest clause with a subject of its own, or -1.
+func (p *parser) clause(k, last int) (Clause, bool) {
+	vg := p.chunks[k]
+	cl := Clause{Verb: -1, Modality: Asserted}
+	// The main verb is the last verb; what comes before it are auxiliaries and cues.
+	be := false
+	for i := vg.s; i < vg.e; i++ {
+		if p.cls[i] != wVerb {
+			continue
+		}
+		if cl.Verb >= 0 {
+			l := p.lemma(cl.Verb)
+			be = l == "be" || l == "get"
+		}
+		cl.Verb = i
+	}
+	if cl.Verb < 0 {
+		return cl, false
+	}
+	for i := vg.s; i < vg.e; i++ {
+		if i == cl.Verb {
+			continue
+		}
+		cu := p.cue(i)
+		if cu&cueNegate != 0 {
+			cl.Negated = true
+		}
+		if cu&cueIntent != 0 && i < cl.Verb && p.cls[i] != wModal {
+			cl.Modality = Intent
+		}
+	}
+	tag := p.s.Tokens[cl.Verb].Tag
+	bare := cl.Verb == vg.s || (p.cls[vg.s] == wAdv && cl.Verb == p.next(vg.s+1)) // no auxiliary
+	byNext := p.kindAt(k+1) == cPrep && p.lower(p.chunks[k+1].s) == "by"
+	cl.Passive = tag == "VBN" && (be || (bare && byNext))
+	infinitive := p.cls[vg.s] == wTo
+	gerund := tag == "VBG" && bare
+
+	// Subject.
+	prev := k - 1
+	for prev >= 0 && p.chunks[prev].kind == cAdv && p.cue(p.chunks[prev].s)&cueJoin == 0 {
+		prev--
+	}
+	pk := p.kindAt(prev)
+	switch {
+	case pk == cRel || (pk == cSub && p.lower(p.chunks[prev].s) == "that" && p.kindAt(prev-1) == cNP):
+		a := prev - 1
+		if p.kindAt(a) == cComma {
+			a--
+		}
+		if p.kindAt(a) != cNP {
+			return cl, false
+		}
+		cl.Kind = KindRelative
+		cl.Arg1 = p.antecedent(a)
+		defer func() { p.regions = append(p.regions, region{p.clauseEnd(cl), cl.Arg1}) }()
+	case tag == "VBN" && bare && byNext && pk == cComma && p.kindAt(prev-1) == cVG && last >= 0:
+		// "…, Peskov said, quoted by Interfax."
+		cl.Kind, cl.Passive, cl.Arg1, cl.Inherited = KindPassive, true, p.out[last].Arg1, true
+	case tag == "VBN" && bare && (pk == cNP || (pk == cComma && p.kindAt(prev-1) == cNP)) &&
+		(byNext || (last >= 0 && !p.opensClause(prev))):
+		// A participle after a noun phrase modifies it: "Negotiations mediated by Russia".
+		if pk == cComma {
+			prev--
+		}
+		cl.Kind = KindPassive
+		cl.Passive = true
+		cl.Arg1 = p.antecedent(prev)
+		defer func() { p.regions = append(p.regions, region{p.clauseEnd(cl), cl.Arg1}) }()
+	case infinitive || gerund:
+		cl.Kind = KindControlled
+		switch {
+		case pk == cNP && p.kindAt(prev-1) == cPrep && p.lower(p.chunks[prev-1].s) == "for":
+			// "the need for the parties to adhere to …"
+			cl.Arg1 = p.span(prev)
+			if last >= 0 && p.cue(p.headOf(p.chunks[prev-2]))&cueUrge != 0 && p.kindAt(prev-2) == cNP {
+				cl.Urger = p.out[last].Arg1
+			}
+		case pk == cNP && gerund && p.kindAt(prev-1) == cPrep && p.lower(p.chunks[prev-1].s) == "with":
+			// "with both sides accusing the other"
+			cl.Arg1 = p.span(prev)
+		case pk == cNP && infinitive && last >= 0:
+			// "voiced a readiness to mediate": the subject is the voicer's.
+			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
+			if p.cue(p.headOf(p.chunks[prev]))&cueIntent != 0 {
+				cl.Modality = Intent
+			}
+		case pk == cPrep && gerund && len(p.out) > 0:
+			// "accusing the other of starting …": the object of the clause before acts.
+			before := p.out[len(p.out)-1]
+			cl.Arg1, cl.Inherited = before.Arg1, true
+			if !before.Arg2.Empty() && before.Arg2.End == p.chunks[prev].s {
+				cl.Arg1 = before.Arg2
+			}
+		default:
+			return cl, false
+		}
+	case pk == cCC || (pk == cComma && p.kindAt(prev-1) == cCC):
+		if last < 0 {
+			return cl, false
+		}
+		cl.Kind = KindCoordinated
+		cl.Arg1, cl.Inherited = p.out[last].Arg1, true
+	case pk == cNP:
+		cl.Arg1 = p.subject(prev)
+	case pk == cComma:
+		// "The fighting, which broke out on July 12, is …"
+		if r, ok := p.regionEnding(p.chunks[prev].s); ok {
+			cl.Arg1 = r
+		} else {
+			return cl, false
+		}
+	default:
+		return cl, false
+	}
+	if cl.Kind == "" {
+		cl.Kind = KindActive
+		if cl.Passive {
+			cl.Kind = KindPassive
+		}
+	}
+
+	// Relation and objects.
+	lemma := p.lemma(cl.Verb)
+	relEnd := vg.e
+	var pred []string
+	pred = append(pred, lemma)
+	for i := cl.Verb + 1; i < vg.e; i++ {
+		if p.cls[i] == wPart {
+			pred = append(pred, p.lower(i))
+		}
+	}
+	j := k + 1
+	for p.kindAt(j) == cAdv && p.cue(p.chunks[j].s)&cueJoin == 0 {
+		j++
+	}
+	if p.cue(cl.Verb)&cueSay != 0 && !cl.Passive && p.attribution(&cl, k, j) {
+		cl.Predicate = strings.Join(pred, "_")
+		cl.Rel = p.s.text(Span{vg.s, vg.e})
+		return cl, true
+	}
+	switch p.kindAt(j) {
+	case cNP:
+		if !p.isTime(p.chunks[j]) {
+			cl.Arg2 = p.complexRight(j)
+			j = p.chunkAt(cl.Arg2.End-1) + 1
+		}
+	case cPrep:
+		if p.kindAt(j+1) == cNP && !p.isTime(p.chunks[j+1]) {
+			prep := p.lower(p.chunks[j].s)
+			relEnd = p.chunks[j].e
+			cl.Arg2 = p.complexRight(j + 1)
+			if cl.Passive && prep == "by" {
+				cl.Agent = cl.Arg2
+			} else {
+				pred = append(pred, prep)
+			}
+			j = p.chunkAt(cl.Arg2.End-1) + 1
+		}
+	case cAdj:
+		cl.Arg2 = p.span(j)
+		j++
+	}
+	// Extra arguments: prepositional phrases and bare time phrases up to the clause end.
+	for {
+		switch {
+		case p.kindAt(j) == cPrep && p.kindAt(j+1) == cNP:
+			e := p.complexRight(j + 1)
+			sp := Span{p.chunks[j].s, e.End}
+			if cl.Passive && cl.Agent.Empty() && p.lower(p.chunks[j].s) == "by" {
+				cl.Agent = Span{p.chunks[j+1].s, e.End}
+			}
+			// A light verb's noun with its preposition is the relation:
+			// "expressed concern over the flare-up" → express_concern_over.
+			if len(cl.Extra) == 0 && !cl.Arg2.Empty() && p.cue(cl.Verb)&cueLight != 0 && cl.Noun == "" &&
+				!p.isTime(p.chunks[j+1]) {
+				if h := p.headOf(p.chunks[p.chunkAt(cl.Arg2.End-1)]); p.s.Tokens[h].Tag == "NN" {
+					cl.Noun = p.lemma(h)
+				}
+			}
+			cl.Extra = append(cl.Extra, sp)
+			j = p.chunkAt(e.End-1) + 1
+			continue
+		case p.kindAt(j) == cNP && p.isTime(p.chunks[j]):
+			cl.Extra = append(cl.Extra, p.span(j))
+			j++
+			continue
+		case p.kindAt(j) == cAdv && p.cue(p.chunks[j].s)&cueJoin == 0:
+			j++
+			continue
+		}
+		break
+	}
+	cl.Predicate = strings.Join(pred, "_")
+	cl.Rel = p.s.text(Span{vg.s, relEnd})
+	return cl, true
+}
+
+// attribution reads a verb of speech: "X said (Friday) (that) CLAUSE" takes the rest of
+// the sentence as what was said; "CLAUSE, X said" takes what came before. It reports
+// false when the verb has an ordinary object instead ("stressed the need").
+func (p *parser) attribution(cl *Clause, k, j int) bool {
+	switch p.kindAt(j) {
+	case cEnd, cComma:
+		if j < len(p.chunks) && p.lower(p.chunks[j].s) == ":" {
+			j++ // "X said: …"
+			break
+		}
+		// Trailing attribution: the content ends before the speaker.
+		end := cl.Arg1.Start
+		for end > 0 && (p.cls[end-1] == wComma || p.cls[end-1] == wQuote) {
+			end--
+		}
+		if end == 0 {
+			return false
+		}
+		cl.Kind = KindAttribution
+		cl.Arg2 = Span{0, end}
+		return true
+	}
+	// A quotation right after the verb is what was said: `said "overall, …"`.
+	if vg := p.chunks[k]; vg.e < len(p.cls) && p.cls[vg.e] == wQuote && j < len(p.chunks) {
+		return p.reportRest(cl, p.chunks[j].s)
+	}
+	// Skip a time phrase and the complementiser: "said Friday that …".
+	for p.kindAt(j) == cNP && p.isTime(p.chunks[j]) {
+		j++
+	}
+	that := p.kindAt(j) == cSub && p.lower(p.chunks[j].s) == "that"
+	if that {
+		j++
+	}
+	// Without "that", what follows must be a clause: a noun phrase and a verb group.
+	if !that {
+		m := j
+		for p.kindAt(m) == cNP || p.kindAt(m) == cPrep || p.kindAt(m) == cComma || p.kindAt(m) == cAdj || p.kindAt(m) == cAdv {
+			m++
+		}
+		if p.kindAt(j) != cNP || p.kindAt(m) != cVG {
+			return false
+		}
+	}
+	if j >= len(p.chunks) {
+		return false
+	}
+	return p.reportRest(cl, p.chunks[j].s)
+}
+
+// reportRest makes cl the attribution of everything from token start to the sentence end.
+func (p *parser) reportRest(cl *Clause, start int) bool {
+	end := len(p.cls)
+	for end > 0 && (p.cls[end-1] == wEnd || p.cls[end-1] == wQuote) {
+		end--
+	}
+	if start >= end {
+		return false
+	}
+	cl.Kind = KindAttribution
+	cl.Arg2 = Span{start, end}
+	return true
+}
+
+// opensClause reports whether noun phrase chunk k is the first phrase of a clause.
+func (p *parser) opensClause(k int) bool {
+	switch p.kindAt(k - 1) {
+	case cEnd, cSub, cCC:
+		return true
+	}
+	return false
+}
+
+func (p *parser) span(k int) Span { return Span{p.chunks[k].s, p.chunks[k].e} }
+
+// headOf returns the head token of a noun phrase chunk: its last noun, skipping an
+// owner before "'s".
+func (p *parser) headOf(c chunk) int {
+	for i := c.e - 1; i > c.s; i-- {
+		if p.cls[i] == wNoun || p.cls[i] == wPron || p.cls[i] == wAdj || p.cls[i] == wVerb {
+			return i
+		}
+	}
+	return c.s
+}
+
+// antecedent returns the noun phrase a relative or participial clause after chunk k
+// modifies: the phrase itself, extended left over "of" and "between" ("the region of
+// Nagorny Karabakh, which …").
+func (p *parser) antecedent(k int) Span {
+	sp := p.span(k)
+	for p.kindAt(k-1) == cPrep && p.kindAt(k-2) == cNP {
+		w := p.lower(p.chunks[k-1].s)
+		if w != "of" && w != "between" && w != "among" {
+			break
+		}
+		k -= 2
+		sp.Start = p.chunks[k].s
+	}
+	return sp
+}
+
+// subject returns the subject ending at noun phrase chunk k. A subject that ends inside
+// a relative or participial clause is that clause's antecedent. A subject that opens its
+// clause takes its whole phrase, prepositions and coordination included ("President
+// Vladimir Putin and members of Russia's Security Council expressed …").
+func (p *parser) subject(k int) Span {
+	if r, ok := p.regionEnding(p.chunks[k].e); ok {
+		return r
+	}
+	start := k
+	for {
+		switch {
+		case (p.kindAt(start-1) == cPrep || p.kindAt(start-1) == cCC) && p.kindAt(start-2) == cNP:
+			if p.kindAt(start-1) == cPrep && p.isTime(p.chunks[start]) {
+				return p.span(k)
+			}
+			start -= 2
+			continue
+		case p.kindAt(start-1) == cAdv && p.cue(p.chunks[start-1].s)&cueJoin != 0 && p.kindAt(start-2) == cNP:
+			start -= 2
+			continue
+		case p.kindAt(start-1) == cComma && p.kindAt(start-2) == cNP && p.coordinatedAfter(start):
+			start -= 2
+			continue
+		}
+		break
+	}
+	switch p.kindAt(start - 1) {
+	case cEnd, cComma, cCC, cSub, cOther:
+		return Span{p.chunks[start].s, p.chunks[k].e}
+	}
+	return p.antecedent(k)
+}
+
+// coordinatedAfter reports whether a list of noun phrases starting at chunk k ends in
+// "and"/"or" and a noun phrase: "Russia, the United States, and France".
+func (p *parser) coordinatedAfter(k int) bool {
+	for ; k < len(p.chunks); k++ {
+		switch p.chunks[k].kind {
+		case cNP, cComma:
+			continue
+		case cCC:
+			return p.kindAt(k+1) == cNP
+		}
+		return false
+	}
+	return false
+}
+
+// regionEnding returns the antecedent of the relative or participial clause ending at
+// token end, if there is one.
+func (p *parser) regionEnding(end int) (Span, bool) {
+	for i := len(p.regions) - 1; i >= 0; i-- {
+		if p.regions[i].end == end {
+			return p.regions[i].antecedent, true
+		}
+	}
+	return Span{}, false
+}
+
+// complexRight returns the noun phrase starting at chunk k with its "of"/"between"
+// complements and coordinated phrases: "peace talks between ex-Soviet rivals Armenia and
+// Azerbaijan", "Russia, the United States, and France".
+func (p *parser) complexRight(k int) Span {
+	sp := p.span(k)
+	for {
+		switch p.kindAt(k + 1) {
+		case cPrep:
+			w := p.lower(p.chunks[k+1].s)
+			if (w == "of" || w == "between" || w == "among") && p.kindAt(k+2) == cNP {
+				k += 2
+				sp.End = p.chunks[k].e
+				continue
+			}
+		case cComma, cCC:
+			// A list: NP, NP, (and|or) NP; a noun phrase followed by a verb opens a new
+			// clause instead ("… overnight and that the situation remains calm").
+			m := k + 1
+			for p.kindAt(m) == cComma || (p.kindAt(m) == cNP && p.kindAt(m+1) == cComma) {
+				if p.kindAt(m) == cNP && p.isTime(p.chunks[m]) {
+					return sp
+				}
+				m++
+			}
+			if p.kindAt(m) == cCC && p.kindAt(m+1) == cNP && p.kindAt(m+2) != cVG &&
+				(p.kindAt(k+1) == cCC || m > k+2) && !p.isTime(p.chunks[m+1]) {
+				k = m + 1
+				sp.End = p.chunks[k].e
+				continue
+			}
+		}
+		return sp
+	}
+}
+
+// clauseEnd returns one past the last token of a clause's arguments.
+func (p *parser) clauseEnd(cl Clause) int {
+	end := cl.Verb + 1
+	if vg := p.chunkAt(cl.Verb); vg >= 0 {
+		end = p.chunks[vg].e
+	}
+	for _, sp := range append([]Span{cl.Arg2}, cl.Extra...) {
+		if sp.End > end {
+			end = sp.End
+		}
+	}
+	return end
+}
+
+// appositions reads "Kremlin spokesman Dmitry Peskov" (a role before a name, in one noun
+// phrase) and "Peskov, the Kremlin spokesman," (a role after a name, between commas) as
+// "is" clauses: the name is Arg1, the role Arg2.
+func (p *parser) appositions() {
+	for k, c := range p.chunks {
+		if c.kind != cNP {
+			continue
+		}
+		// Role before the name: capitalised modifier(s), lowercase noun(s), proper name.
+		i := c.e - 1
+		for i > c.s && p.s.Tokens[i].Tag == "NNP" {
+			i--
+		}
+		if name := (Span{i + 1, c.e}); name.End-name.Start >= 2 && p.s.Tokens[i].Tag == "NN" {
+			j := i
+			for j > c.s && p.s.Tokens[j-1].Tag == "NN" {
+				j--
+			}
+			if j > c.s && isCapital(p.s.Tokens[j-1].Text) {
+				p.out = append(p.out, Clause{Kind: KindApposition, Arg1: name, Rel: "is", Predicate: p.lemma(i) + "_of",
+					Verb: -1, Arg2: Span{c.s, i + 1}, Modality: Asserted})
+			}
+		}
+		// Role after the name: "NAME, the ROLE (of X),".
+		if p.kindAt(k+1) == cComma && p.kindAt(k+2) == cNP && p.s.Tokens[c.e-1].Tag == "NNP" &&
+			p.cls[p.chunks[k+2].s] == wDet {
+			role := p.complexRight(k + 2)
+			e := p.chunkAt(role.End-1) + 1
+			h := p.headOf(p.chunks[k+2])
+			if p.s.Tokens[h].Tag == "NN" && (p.kindAt(e) == cComma || p.kindAt(e) == cEnd) {
+				p.out = append(p.out, Clause{Kind: KindApposition, Arg1: p.span(k), Rel: "is", Predicate: p.lemma(h) + "_of",
+					Verb: -1, Arg2: role, Modality: Asserted})
+			}
+		}
+	}
+}
+
+func isCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
