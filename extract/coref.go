@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// corefer resolves people named only in part, once the whole article has been read:
+//
+//   - a bare surname ("Putin", "Hovhannisyan") is the person of that surname named in full
+//     anywhere in the article, before or after;
+//   - a surname the tables resolve on their own ("Aliyev" → Ilham Aliyev) yields to a full
+//     name in the article ("Heydar Aliyev" in a 1994 story);
+//   - a full name repeated without a title or a verb of speech is that person again.
+//
+// A surname shared by two people of the article stays unresolved: guessing would merge them.
+func (r *recognizer) corefer(d Document) {
+	full := map[string]Entity{}    // folded full name → person
+	surnames := map[string]Entity{} // folded surname → person; ID "" when ambiguous
+	for _, m := range r.out {
+		if m.Entity.Type != TypePerson {
+			continue
+		}
+		words := strings.Fields(m.Entity.Name)
+		if len(words) < 2 {
+			continue
+		}
+		full[fold(m.Entity.Name)] = m.Entity
+		key := fold(words[len(words)-1])
+		if prev, ok := surnames[key]; ok && prev.ID != m.Entity.ID {
+			surnames[key] = Entity{}
+			continue
+		}
+		surnames[key] = m.Entity
+	}
+	if len(surnames) == 0 {
+		return
+	}
+	for i, m := range r.out {
+		if m.Entity.Type != TypePerson || m.End-m.Start != 1 {
+			continue
+		}
+		tok := d.Sentences[m.Sentence].Tokens[m.Start].Text
+		if e, ok := surnames[r.fold(tok)]; ok && e.ID != "" && e.ID != m.Entity.ID {
+			r.out[i].Entity = e
+		}
+	}
+	covered := r.out
+	var found Mentions
+	for _, p := range r.pending {
+		tok := d.Sentences[p.Sentence].Tokens[p.Start].Text
+		if e, ok := surnames[r.fold(tok)]; ok && e.ID != "" {
+			p.Entity = e
+			found = append(found, p)
+		}
+	}
+	for si, s := range d.Sentences {
+		for k := 0; k < len(s.Tokens); k++ {
+			if !isNameWord(s.Tokens[k]) || r.pendingAt(si, k) {
+				continue
+			}
+			if m, ok := covered.At(si, k); ok {
+				k = m.End - 1
+				continue
+			}
+			if n, e := r.fullName(full, s.Tokens, k); n > 0 {
+				found = append(found, Mention{Sentence: si, Start: k, End: k + n, Entity: e, Modifier: r.modifies(s.Tokens, k+n)})
+				k += n - 1
+				continue
+			}
+			if e, ok := surnames[r.fold(s.Tokens[k].Text)]; ok && e.ID != "" {
+				found = append(found, Mention{Sentence: si, Start: k, End: k + 1, Entity: e, Modifier: r.modifies(s.Tokens, k+1)})
+			}
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	r.out = append(r.out, found...)
+	sort.Slice(r.out, func(i, j int) bool {
+		a, b := r.out[i], r.out[j]
+		return a.Sentence < b.Sentence || a.Sentence == b.Sentence && a.Start < b.Start
+	})
+}
+
+// pendingAt reports whether token k of sentence si is a single word after a title, which
+// the pending pass has already decided.
+func (r *recognizer) pendingAt(si, k int) bool {
+	for _, p := range r.pending {
+		if p.Sentence == si && p.Start == k {
+			return true
+		}
+	}
+	return false
+}
+
+// fullName returns the length and person of a full name of the article written at token k.
+func (r *recognizer) fullName(full map[string]Entity, toks []Token, k int) (int, Entity) {
+	for n := 3; n >= 2; n-- {
+		if k+n > len(toks) {
+			continue
+		}
+		r.buf = r.buf[:0]
+		for j := k; j < k+n; j++ {
+			if j > k {
+				r.buf = append(r.buf, ' ')
+			}
+			r.buf = appendFold(r.buf, toks[j].Text)
+		}
+		if e, ok := full[string(r.buf)]; ok {
+			return n, e
+		}
+	}
+	return 0, Entity{}
+}
+
+// aliases gives every mention's entity the other surface forms the article names it by.
+func (r *recognizer) aliases(d Document) {
+	seen := map[string][]string{}
+	for _, m := range r.out {
+		s := spanText(d.Sentences[m.Sentence], m.Start, m.End)
+		if s == m.Entity.Name {
+			continue
+		}
+		known := false
+		for _, a := range seen[m.Entity.ID] {
+			known = known || a == s
+		}
+		if !known {
+			seen[m.Entity.ID] = append(seen[m.Entity.ID], s)
+		}
+	}
+	for i := range r.out {
+		r.out[i].Entity.Aliases = seen[r.out[i].Entity.ID]
+	}
+}
+
+// spanText is the text of tokens [start, end) of a sentence as written.
+func spanText(s Sentence, start, end int) string {
+	last := s.Tokens[end-1]
+	return s.Text[s.Tokens[start].Start : last.Start+len(last.Text)]
+}

@@ -1,0 +1,444 @@
+package extract
+
+import (
+	"sort"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Mentions are the entity mentions of one document, ordered by sentence and then by first
+// token. Mentions never overlap, so at most one covers a token.
+//
+// Modifier mentions ("Armenian" in "Armenian government spokesman", "Russia" in "Russia's
+// stance") stand for their entity only as a modifier or possessor of the noun after them:
+// they are never the subject or object of a clause themselves.
+type Mentions []Mention
+
+// InSentence returns the mentions of sentence s.
+func (ms Mentions) InSentence(s int) Mentions {
+	lo := sort.Search(len(ms), func(i int) bool { return ms[i].Sentence >= s })
+	hi := lo + sort.Search(len(ms)-lo, func(i int) bool { return ms[lo+i].Sentence > s })
+	return ms[lo:hi]
+}
+
+// At returns the mention of sentence s that covers token tok.
+func (ms Mentions) At(s, tok int) (Mention, bool) {
+	in := ms.InSentence(s)
+	i := sort.Search(len(in), func(i int) bool { return in[i].End > tok })
+	if i < len(in) && in[i].Start <= tok {
+		return in[i], true
+	}
+	return Mention{}, false
+}
+
+// Within returns the mentions of sentence s that lie wholly inside tokens [start, end).
+func (ms Mentions) Within(s, start, end int) Mentions {
+	in := ms.InSentence(s)
+	lo := sort.Search(len(in), func(i int) bool { return in[i].Start >= start })
+	hi := lo
+	for hi < len(in) && in[hi].End <= end {
+		hi++
+	}
+	return in[lo:hi]
+}
+
+// Entities returns each entity mentioned once, in the order of first mention.
+func (ms Mentions) Entities() []Entity {
+	seen := map[string]bool{}
+	var out []Entity
+	for _, m := range ms {
+		if !seen[m.Entity.ID] {
+			seen[m.Entity.ID] = true
+			out = append(out, m.Entity)
+		}
+	}
+	return out
+}
+
+// Recognize finds the entity mentions of a document with the embedded gazetteer and
+// resolves each to its canonical entity. The error is only ever about the embedded tables.
+func Recognize(d Document) (Mentions, error) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		return nil, err
+	}
+	return g.Recognize(d), nil
+}
+
+// Recognize finds and resolves the entity mentions of a document. Only d.Sentences are read:
+// headlines and boilerplate never reach it. Rules, in the order they are tried at a token:
+//
+//  1. The longest name of the tables starting there (case-checked: "US" is not "us").
+//     A state or organisation name is then read with what follows it: an institution
+//     ("Russia's Security Council" → ent:russia_security_council), an office with no name
+//     after it ("the Russian president" → the holder on the publication date, when the
+//     offices table knows one), head nouns ("the Armenian government" → Armenia,
+//     "ethnic Armenian separatists" → the group ent:armenian_separatists), or any other noun
+//     or a possessive, which makes it a Modifier. A capital after "in", "to"… is a Location,
+//     otherwise the state it is the capital of ("Baku said" → Azerbaijan).
+//  2. A title ("President", "Kremlin spokesman"): the capitalised name after it is a person
+//     with the title stripped; "the president of Russia" resolves like "the Russian president".
+//  3. A capitalised two- or three-word name right before a verb of speech is a person.
+//
+// Then, across the article, a bare surname is the person of that surname named in full
+// elsewhere in it (see corefer), and each entity gathers the surface forms it was seen in as
+// Aliases (shared by all its mentions: do not modify them).
+func (g *Gazetteer) Recognize(d Document) Mentions {
+	r := recognizer{g: g, day: d.Article.Published, buf: make([]byte, 0, 64)}
+	for si := range d.Sentences {
+		r.sent = d.Sentences[si]
+		r.sentence(si, r.sent.Tokens)
+	}
+	r.corefer(d)
+	r.aliases(d)
+	return r.out
+}
+
+// recognizer holds the state of one Recognize call.
+type recognizer struct {
+	g   *Gazetteer
+	day time.Time // publication date, for offices
+	buf []byte    // fold buffer: keeps lookups free of allocation
+	out Mentions
+	// the sentence being read
+	sent Sentence
+	// single capitalised words after a title ("President Sargsyan"), kept until the whole
+	// article is read: a full name later in it resolves them
+	pending []Mention
+}
+
+func (r *recognizer) emit(si, start, end int, e Entity, modifier bool) {
+	r.out = append(r.out, Mention{Sentence: si, Start: start, End: end, Entity: e, Modifier: modifier})
+}
+
+func (r *recognizer) sentence(si int, toks []Token) {
+	for i := 0; i < len(toks); {
+		if end := r.name(si, toks, i); end > i {
+			i = end
+			continue
+		}
+		if end := r.titled(si, toks, i); end > i {
+			i = end
+			continue
+		}
+		if end := r.speaker(si, toks, i); end > i {
+			i = end
+			continue
+		}
+		i++
+	}
+}
+
+// match returns the value and end of the longest name of t starting at token i whose case
+// the text honours, or -1.
+func (r *recognizer) match(t *trie, toks []Token, i int) (value int32, end int) {
+	value, end = -1, i
+	n := t
+	for k := i; k < len(toks); k++ {
+		r.buf = foldInto(r.buf, toks[k].Text)
+		if n = n.next[string(r.buf)]; n == nil {
+			break
+		}
+		if n.rules != nil && casesHold(n.rules, toks[i:k+1]) {
+			value, end = n.value, k+1
+		}
+	}
+	return value, end
+}
+
+// casesHold reports whether the words meet one of the written forms' case rules.
+func casesHold(forms [][]caseRule, toks []Token) bool {
+	for _, rules := range forms {
+		ok := true
+		for j, rule := range rules {
+			if !satisfies(toks[j].Text, rule) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// name reads a name of the tables at token i with what follows it (rule 1 of Recognize) and
+// returns the end of what it consumed, or i.
+func (r *recognizer) name(si int, toks []Token, i int) int {
+	v, end := r.match(r.g.names, toks, i)
+	if v < 0 {
+		return r.hyphenated(si, toks, i)
+	}
+	e := r.g.nameEntries[v]
+	ent := r.g.ents[e.ent]
+	if e.kind == kindCity && i > 0 && r.isWord(r.g.locatives, toks[i-1].Text) {
+		r.emit(si, i, end, r.g.ents[e.place], r.modifies(toks, end))
+		return end
+	}
+	if e.kind == kindPlain && ent.Type != TypeOrganization {
+		r.emit(si, i, end, ent, r.modifies(toks, end))
+		return end
+	}
+	return r.actor(si, toks, i, end, e.ent, e.kind == kindAdjectival)
+}
+
+// actor reads what follows a state or organisation named at [start, end).
+func (r *recognizer) actor(si int, toks []Token, start, end int, ent int32, adjective bool) int {
+	g := r.g
+	k := end
+	if k < len(toks) && isPossessive(toks[k].Text) {
+		k++
+	}
+	if g.ents[ent].Type == TypeCountry {
+		if inst, iEnd := r.match(g.insts, toks, k); inst >= 0 {
+			r.emit(si, start, iEnd, g.ents[g.instEnts[[2]int32{ent, inst}]], r.modifies(toks, iEnd))
+			return iEnd
+		}
+	}
+	if t, tEnd := r.match(g.titles, toks, k); t >= 0 {
+		if office := g.titleEntries[t].office; office != "" && !r.startsName(toks, tEnd) {
+			if h, ok := g.holder(office, ent, r.day); ok {
+				r.emit(si, start, tEnd, g.ents[h], r.modifies(toks, tEnd))
+				return tEnd
+			}
+		}
+		r.emit(si, start, end, g.ents[ent], true)
+		return end
+	}
+	if k == end {
+		if h, hEnd := r.match(g.heads, toks, end); h >= 0 {
+			return r.headed(si, toks, start, end, hEnd, ent, g.headKinds[h], adjective)
+		}
+	}
+	r.emit(si, start, end, g.ents[ent], r.modifies(toks, end))
+	return end
+}
+
+// headed reads a state or organisation followed by head nouns ("Azerbaijani forces",
+// "ethnic Armenian separatists", "Hamas fighters").
+func (r *recognizer) headed(si int, toks []Token, start, end, hEnd int, ent int32, kind headKind, adjective bool) int {
+	g := r.g
+	ethnic := start > 0 && r.fold(toks[start-1].Text) == "ethnic"
+	if g.ents[ent].Type == TypeCountry && (kind == headGroup || ethnic) {
+		if kind != headGroup {
+			// "ethnic Armenian leaders": a people, not the state, and no group we name
+			r.emit(si, start, end, g.ents[ent], true)
+			return end
+		}
+		from := start
+		if ethnic {
+			from--
+		}
+		adj := g.adjectival[ent]
+		if adj == "" || adjective {
+			adj = spanText(r.sent, start, end)
+		}
+		r.emit(si, from, hEnd, group(adj, toks, end, hEnd), r.modifies(toks, hEnd))
+		return hEnd
+	}
+	// further head nouns: "government officials", "armed forces units"
+	for hEnd < len(toks) {
+		h, next := r.match(g.heads, toks, hEnd)
+		if h < 0 || g.headKinds[h] != headState {
+			break
+		}
+		hEnd = next
+	}
+	if r.modifies(toks, hEnd) {
+		r.emit(si, start, end, g.ents[ent], true)
+		return end
+	}
+	r.emit(si, start, hEnd, g.ents[ent], false)
+	return hEnd
+}
+
+// group is the entity of a group named by an adjective and head nouns: "Armenian separatists".
+func group(adj string, toks []Token, hStart, hEnd int) Entity {
+	name := adj
+	for _, t := range toks[hStart:hEnd] {
+		name += " " + lowerWord(t.Text)
+	}
+	return Entity{Name: name, ID: "ent:" + Slug(name), Type: TypeOrganization}
+}
+
+// hyphenated reads "pro-Russian separatists" and "Russian-backed rebels" as groups. A
+// hyphenated word without a head noun after it names no entity.
+func (r *recognizer) hyphenated(si int, toks []Token, i int) int {
+	w := toks[i].Text
+	dash := -1
+	for j := 0; j < len(w); j++ {
+		if w[j] == '-' {
+			dash = j
+			break
+		}
+	}
+	if dash <= 0 || dash == len(w)-1 {
+		return i
+	}
+	var part string
+	switch {
+	case r.fold(w[:dash]) == "pro":
+		part = w[dash+1:]
+	case r.isWord(r.g.backers, w[dash+1:]):
+		part = w[:dash]
+	default:
+		return i
+	}
+	n := r.g.names.next[r.fold(part)]
+	if n == nil || n.rules == nil || n.value < 0 {
+		return i
+	}
+	if kind := r.g.nameEntries[n.value].kind; kind == kindPlain {
+		return i
+	}
+	if h, hEnd := r.match(r.g.heads, toks, i+1); h >= 0 {
+		r.emit(si, i, hEnd, group(w, toks, i+1, hEnd), r.modifies(toks, hEnd))
+		return hEnd
+	}
+	return i
+}
+
+// titled reads a title and the person named after it (rule 2 of Recognize).
+func (r *recognizer) titled(si int, toks []Token, i int) int {
+	g := r.g
+	t, tEnd := r.match(g.titles, toks, i)
+	if t < 0 {
+		return i
+	}
+	// "the president of Russia", "the secretary-general of the United Nations"
+	if office := g.titleEntries[t].office; office != "" && tEnd < len(toks) && r.fold(toks[tEnd].Text) == "of" {
+		k := tEnd + 1
+		if k < len(toks) && r.fold(toks[k].Text) == "the" {
+			k++
+		}
+		if v, end := r.match(g.names, toks, k); v >= 0 {
+			if e := g.nameEntries[v]; e.kind != kindPlain || g.ents[e.ent].Type == TypeOrganization {
+				if h, ok := g.holder(office, e.ent, r.day); ok {
+					r.emit(si, i, end, g.ents[h], r.modifies(toks, end))
+					return end
+				}
+			}
+		}
+	}
+	if v, end := r.match(g.names, toks, tEnd); v >= 0 {
+		if e := g.ents[g.nameEntries[v].ent]; e.Type == TypePerson {
+			r.emit(si, tEnd, end, e, r.modifies(toks, end))
+			return end
+		}
+		return tEnd
+	}
+	switch n := r.nameRun(toks, tEnd); {
+	case n >= 2:
+		r.emit(si, tEnd, tEnd+n, r.person(tEnd, tEnd+n), r.modifies(toks, tEnd+n))
+		return tEnd + n
+	case n == 1:
+		r.pending = append(r.pending, Mention{Sentence: si, Start: tEnd, End: tEnd + 1})
+		return tEnd + 1
+	}
+	return tEnd
+}
+
+// speaker reads a capitalised two- or three-word name before a verb of speech (rule 3).
+func (r *recognizer) speaker(si int, toks []Token, i int) int {
+	n := r.nameRun(toks, i)
+	if n < 2 || i+n >= len(toks) || clauseCues[toks[i+n].Lemma]&cueSay == 0 || !isVerbTag(toks[i+n].Tag) {
+		return i
+	}
+	r.emit(si, i, i+n, r.person(i, i+n), false)
+	return i + n
+}
+
+// person is the entity of a person first met under a name the tables do not know.
+func (r *recognizer) person(start, end int) Entity {
+	name := spanText(r.sent, start, end)
+	return Entity{Name: name, ID: "ent:" + Slug(name), Type: TypePerson}
+}
+
+// nameRun returns how many words from token i, up to three, can be a person's name:
+// capitalised proper nouns that are not weekdays, pronouns or the like, and that start no
+// name of the tables.
+func (r *recognizer) nameRun(toks []Token, i int) int {
+	n := 0
+	for k := i; k < len(toks) && n < 3; k++ {
+		t := toks[k]
+		if !isNameWord(t) || r.isWord(r.g.notNames, t.Text) {
+			break
+		}
+		if v, _ := r.match(r.g.names, toks, k); v >= 0 {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// startsName reports whether a capitalised name begins at token i ("the Russian president
+// Vladimir Putin" is no office phrase: the name after the title says who).
+func (r *recognizer) startsName(toks []Token, i int) bool {
+	if i >= len(toks) || !isNameWord(toks[i]) || r.isWord(r.g.notNames, toks[i].Text) {
+		return false
+	}
+	return true
+}
+
+// modifies reports whether the token at i makes what ends before it a modifier: a
+// possessive, a title or a common noun ("Kremlin spokesman", "Russia's", "Karabakh conflict").
+func (r *recognizer) modifies(toks []Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	t := toks[i]
+	if isPossessive(t.Text) {
+		return true
+	}
+	if (t.Tag == "NN" || t.Tag == "NNS") && !startsUpper(t.Text) {
+		return true
+	}
+	v, _ := r.match(r.g.titles, toks, i)
+	return v >= 0
+}
+
+func (r *recognizer) fold(w string) string {
+	r.buf = foldInto(r.buf, w)
+	return string(r.buf)
+}
+
+// isWord reports whether w is in a folded word set, without allocating.
+func (r *recognizer) isWord(set map[string]bool, w string) bool {
+	r.buf = foldInto(r.buf, w)
+	return set[string(r.buf)]
+}
+
+func isPossessive(w string) bool {
+	return w == "'s" || w == "’s" || w == "'" || w == "’"
+}
+
+// isNameWord reports whether a token can be part of a person's name: a capitalised
+// proper noun of letters, with inner hyphens and apostrophes ("Ter-Petrosyan", "O'Brien").
+func isNameWord(t Token) bool {
+	if t.Tag != "NNP" && t.Tag != "NNPS" || !startsUpper(t.Text) {
+		return false
+	}
+	for _, c := range t.Text {
+		if !unicode.IsLetter(c) && c != '-' && c != '\'' && c != '’' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+func startsUpper(w string) bool {
+	c, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(c)
+}
+
+// lowerWord lowercases a common word written with a capital at a sentence's start.
+func lowerWord(w string) string {
+	c, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(c) {
+		return w
+	}
+	return string(unicode.ToLower(c)) + w[n:]
+}
