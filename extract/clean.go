@@ -43,12 +43,12 @@ func Clean(text string) string {
 type unitKind int
 
 const (
-	kindProse    unitKind = iota // a paragraph of the body, as far as its shape tells
-	kindHeading                  // headline, section label or subheading
-	kindByline                   // "By AFP", "By Jane Doe and John Roe"
-	kindBoiler                   // a banner, prompt or credit from data/boilerplate.txt
-	kindAppeal                   // a subscription or donation appeal ("any" rules)
-	kindRelated                  // "Read more", "Related": opens a list of other articles
+	kindProse   unitKind = iota // a paragraph of the body, as far as its shape tells
+	kindHeading                 // headline, section label or subheading
+	kindByline                  // "By AFP", "By Jane Doe and John Roe"
+	kindBoiler                  // a banner, prompt or credit from data/boilerplate.txt
+	kindAppeal                  // a subscription or donation appeal ("any" rules)
+	kindRelated                 // "Read more", "Related": opens a list of other articles
 )
 
 // unit is one line (or rejoined hard-wrapped paragraph) of the text.
@@ -177,20 +177,46 @@ func dropRelatedLists(units []unit) {
 	}
 }
 
-// dropAppealTail drops plain paragraphs caught between two appeal paragraphs at the end
-// of the page: appeals run over several paragraphs and only some of them use the words
-// that mark them ("The … team has been first with the big stories" between "Independent
-// journalism isn't dead" and "Please consider making a donation").
+// dropAppealTail drops the appeal that closes many pages. Scanning back from the end of
+// the page, past furniture, it drops each plain paragraph that speaks to the reader as
+// "we" to "you" outside any quotation (news prose reports in the third person), and each
+// plain paragraph caught between two appeal paragraphs: appeals run over several
+// paragraphs and only some of them use the words that mark them ("The … team has been
+// first with the big stories" between "Independent journalism isn't dead" and "Please
+// consider making a donation"). The first paragraph that is neither ends the appeal.
 func dropAppealTail(units []unit) {
-	for i := len(units) - 2; i > 0; i-- {
-		if units[i].drop {
+	for i := len(units) - 1; i >= 0; i-- {
+		u := &units[i]
+		if u.drop {
 			continue
 		}
-		if units[i-1].kind != kindAppeal || units[i+1].kind != kindAppeal {
+		switch {
+		case addressesReader(u.text):
+			u.kind = kindAppeal
+		case i > 0 && i+1 < len(units) && units[i-1].kind == kindAppeal && units[i+1].kind == kindAppeal:
+		default:
 			return
 		}
-		units[i].drop = true
+		u.drop = true
 	}
+}
+
+// addressesReader reports whether p uses both "you" and "we" (or "our", "us") and quotes
+// no one.
+func addressesReader(p string) bool {
+	if strings.ContainsAny(p, "\"“”«»") {
+		return false
+	}
+	you, we := false, false
+	for _, w := range strings.FieldsFunc(foldForMatch(p), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		switch w {
+		case "you", "your", "you're", "you've", "yours":
+			you = true
+		case "we", "our", "us", "we're", "we've", "ours":
+			we = true
+		}
+	}
+	return you && we
 }
 
 // dropRepeats drops a kept unit that repeats an earlier kept unit, or that repeats one
@@ -312,13 +338,24 @@ var creditRE = regexp.MustCompile(`(?:^|[\s.!?"'”’)])(` + creditName + `(?:\
 
 const creditName = `\p{Lu}[\p{L}\p{N}.'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’&-]*){0,3}`
 
+// sentenceBreakRE finds where a caption sentence ends inside a credit match: a capitalised
+// last word such as "October." is not part of the name that follows it.
+var sentenceBreakRE = regexp.MustCompile(`\p{L}{2}[.!?]\s+`)
+
 // cutCredit removes a trailing photo credit from a line and reports whether it found one.
 func cutCredit(line string) (rest string, credited bool) {
 	m := creditRE.FindStringSubmatchIndex(line)
 	if m == nil {
 		return line, false
 	}
-	return strings.TrimSpace(line[:m[2]]), true
+	start := m[2]
+	if b := sentenceBreakRE.FindAllStringIndex(line[start:], -1); b != nil {
+		start += b[len(b)-1][1]
+		if !creditRE.MatchString(line[start:]) {
+			return line, false
+		}
+	}
+	return strings.TrimSpace(line[:start]), true
 }
 
 // endsSentence reports whether s ends like a sentence: ".", "!", "?", "…", ":" or ";",

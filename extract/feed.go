@@ -62,10 +62,10 @@ type feedLink struct {
 // with its line.
 func readFeed(text string) ([]draft, error) {
 	dec := xml.NewDecoder(strings.NewReader(text))
-	// Feeds in the wild use HTML entities and unclosed HTML tags; the input is already
-	// known to be UTF-8, whatever the declaration says.
+	// Feeds in the wild use HTML entities such as &nbsp; undeclared. (No HTML auto-closing:
+	// it would close RSS's <link> before its text.) The input is already known to be
+	// UTF-8, whatever the declaration says.
 	dec.Strict = false
-	dec.AutoClose = xml.HTMLAutoClose
 	dec.Entity = xml.HTMLEntity
 	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	var doc feedDoc

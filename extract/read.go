@@ -50,18 +50,18 @@ type ReadOptions struct {
 // The problems Read and ReadFrom report, each wrapped in an *InputError that names the
 // input. They carry no "extract:" prefix because the file name always leads the message.
 var (
-	ErrEmpty       = errors.New("empty input")                          // nothing but white space
-	ErrBinary      = errors.New("binary data, not text")                // NUL or many control bytes
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")                        // bad byte sequence; the message gives its offset
-	ErrTooLarge    = errors.New("input too large")                      // over ReadOptions.MaxBytes
-	ErrInvalidJSON = errors.New("invalid JSON")                         // syntax error; InputError.Line says where
-	ErrInvalidXML  = errors.New("invalid XML")                          // a feed that does not parse
-	ErrNoDate      = errors.New("no publication date; pass --date")     // and ReadOptions.DefaultDate is zero
-	ErrBadDate     = errors.New("unrecognised publication date")        // a date field that does not parse
-	ErrNoText      = errors.New("empty article body")                   // nothing left after cleaning
-	ErrNoArticles  = errors.New("no articles")                          // a JSON array or feed with no records
-	ErrFormat      = errors.New("unknown input format")                 // ReadOptions.Format is not in InputFormats
-	ErrNotArticle  = errors.New("JSON record is not an object")         // an array element that is not an object
+	ErrEmpty       = errors.New("empty input")                             // nothing but white space
+	ErrBinary      = errors.New("binary data, not text")                   // NUL or many control bytes
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")                           // bad byte sequence; the message gives its offset
+	ErrTooLarge    = errors.New("input too large")                         // over ReadOptions.MaxBytes
+	ErrInvalidJSON = errors.New("invalid JSON")                            // syntax error; InputError.Line says where
+	ErrInvalidXML  = errors.New("invalid XML")                             // a feed that does not parse
+	ErrNoDate      = errors.New("no publication date; pass --date")        // and ReadOptions.DefaultDate is zero
+	ErrBadDate     = errors.New("unrecognised publication date")           // a date field that does not parse
+	ErrNoText      = errors.New("empty article body")                      // nothing left after cleaning
+	ErrNoArticles  = errors.New("no articles")                             // a JSON array or feed with no records
+	ErrFormat      = errors.New("unknown input format")                    // ReadOptions.Format is not in InputFormats
+	ErrNotArticle  = errors.New("JSON record is not an object")            // an array element that is not an object
 	ErrXMLNotFeed  = errors.New("XML document is not an RSS or Atom feed") // some other XML
 )
 

@@ -13,10 +13,11 @@ const headLines = 6
 // scraper writes it, or "Published: July 17, 2020".
 var dateLineRE = regexp.MustCompile(`^(?i:date|dated|published|published on|posted|posted on|updated|updated on)\s*:?\s+(.*)$`)
 
-// readText reads a plain-text article. Its head may hold a date line (the rest of that
-// line is judged like any other line: the scraper puts banners there), banners, the
+// readText reads a plain-text article. Its head may hold a date line, banners, the
 // headline and a byline; the headline is the longest heading-shaped line before the first
-// paragraph of prose. Everything else goes through Clean.
+// paragraph of prose. The rest of a date line is dropped: the scraper writes the page's
+// top banner there ("Support The Moscow Times!"), never the headline. Everything else
+// goes through Clean.
 func readText(text string) draft {
 	var d draft
 	lines := strings.Split(normaliseSpace(text), "\n")
@@ -29,12 +30,17 @@ func readText(text string) draft {
 		seen++
 		if d.published.IsZero() {
 			if m := dateLineRE.FindStringSubmatch(l); m != nil {
-				if t, rest, ok := leadingDate(m[1]); ok {
-					d.published, lines[i], l = t, rest, rest
+				if t, _, ok := leadingDate(m[1]); ok {
+					d.published, lines[i] = t, ""
+					continue
 				}
 			}
 		}
-		if l == "" {
+		// A photo caption ends the head; its credit makes it look like a heading.
+		if caption, credited := cutCredit(l); credited {
+			if classify(caption) == kindProse {
+				break
+			}
 			continue
 		}
 		k := classify(l)
