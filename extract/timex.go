@@ -389,9 +389,7 @@ func (r resolved) format() string {
 		return r.t.Format("2006-01-02")
 	case PrecisionMonth:
 		return r.t.Format("2006-01")
-	case PrecisionDecade:
-		return r.t.Format("2006")[:3] + "0"
-	default:
+	default: // year, and decade, whose t is the decade's first year
 		return r.t.Format("2006")
 	}
 }
