@@ -83,11 +83,19 @@ func endOf(s string) string {
 	return s
 }
 
-// day is the day number of a date's first day, for measuring gaps; ok is false if undated.
-func day(s string) (int, bool) {
+// days are the day numbers of the first and last day a date covers, for measuring gaps;
+// ok is false if the event is undated.
+func days(s string) (lo, hi int, ok bool) {
 	t, err := parseDate(s)
 	if err != nil {
-		return 0, false
+		return 0, 0, false
 	}
-	return int(t.Unix() / 86400), true
+	end := t
+	switch len(s) {
+	case 4:
+		end = t.AddDate(1, 0, -1)
+	case 7:
+		end = t.AddDate(0, 1, -1)
+	}
+	return int(t.Unix() / 86400), int(end.Unix() / 86400), true
 }

@@ -511,7 +511,7 @@ func PathGizmo(p Path) string {
 	}
 	fmt.Fprintf(&b, "// %s\n", strings.Join(names, " – "))
 	for _, h := range p.Hops {
-		fmt.Fprintf(&b, "g.V(%s).Tag(\"source\").Out(%s).Is(%s).Tag(\"target\").All()\n",
+		fmt.Fprintf(&b, "g.V(%s).Tag(\"source\").Out(%s).Is(%s).Tag(\"target\").Unique().All()\n",
 			strconv.Quote(quad.IRI(h.Subject.ID).String()),
 			strconv.Quote(graph.RelIRI(h.Predicate).String()),
 			strconv.Quote(quad.IRI(h.Object.ID).String()))

@@ -25,7 +25,7 @@ func RelatedTo(ctx context.Context, qs cgraph.QuadStore, name string, opts Relat
 	}
 	ids := []string{e.ID}
 	if e.Type != extract.TypeConflict {
-		if ids, err = r.threadsOf(e.ID); err != nil {
+		if ids, err = r.involvedIn(e.ID); err != nil {
 			return nil, fmt.Errorf("related %s: %w", e.ID, err)
 		}
 	}
@@ -68,7 +68,7 @@ func RelatedTo(ctx context.Context, qs cgraph.QuadStore, name string, opts Relat
 			}
 		}
 		for _, m := range th.Mediators {
-			to, err := r.mediatedBy(m.Entity.ID)
+			to, err := r.involvedIn(m.Entity.ID)
 			if err != nil {
 				return nil, fmt.Errorf("related %s: %w", e.ID, err)
 			}
@@ -107,6 +107,21 @@ func (r *reader) threadsOf(id string) ([]string, error) {
 		return nil, fmt.Errorf("threads of %s: %w", id, err)
 	}
 	return ts, nil
+}
+
+// involvedIn lists the threads an entity is a party of or mediates, sorted.
+func (r *reader) involvedIn(id string) ([]string, error) {
+	parties, err := r.threadsOf(id)
+	if err != nil {
+		return nil, err
+	}
+	mediated, err := r.mediatedBy(id)
+	if err != nil {
+		return nil, err
+	}
+	all := append(parties, mediated...)
+	sort.Strings(all)
+	return all, nil
 }
 
 // mediatedBy lists the threads in which an entity mediates: the threads of its
@@ -199,8 +214,8 @@ func (r *reader) thread(id string, opts RelatedOptions) (Thread, error) {
 	return th, nil
 }
 
-// span is an episode being built: its hostile events' first and last day, and every event
-// in or near it.
+// span is an episode being built: the days its hostile events cover, and every event in
+// or near it.
 type span struct {
 	first, last int
 	start, end  string
@@ -208,42 +223,63 @@ type span struct {
 	events      []Event
 }
 
-// episodes groups hostile events (already in date order) into spans separated by more than
-// gap days, then adds every other dated event to the nearest span within gap days of it.
+// episodes groups hostile events (already in date order) into spans separated by quiet gaps
+// of more than gap days. Hostile events known to the day or month make the spans; one known
+// only to the year joins the first span within its year, or else becomes a span of its own,
+// so that "clashes in 2020" does not merge July 2020 with the autumn war. Every other dated
+// event joins the nearest span within gap days of it.
 func episodes(events []Event, gap int) []*span {
 	var spans []*span
-	var rest []Event
+	var yearOnly, rest []Event
 	for _, ev := range events {
-		d, ok := day(ev.Date)
-		if !ok {
-			continue
-		}
-		if !graph.IsHostile(ev.Class) {
+		lo, hi, ok := days(ev.Date)
+		switch {
+		case !ok:
+		case !graph.IsHostile(ev.Class):
 			rest = append(rest, ev)
-			continue
+		case len(ev.Date) == 4:
+			yearOnly = append(yearOnly, ev)
+		default:
+			n := len(spans)
+			if n == 0 || lo-spans[n-1].last > gap {
+				spans = append(spans, &span{first: lo, last: hi, start: ev.Date, end: ev.Date})
+				n++
+			}
+			sp := spans[n-1]
+			if hi > sp.last {
+				sp.last, sp.end = hi, ev.Date
+			}
+			sp.hostile++
+			sp.events = append(sp.events, ev)
 		}
-		cur := (*span)(nil)
-		if n := len(spans); n > 0 && d-spans[n-1].last <= gap {
-			cur = spans[n-1]
-		} else {
-			cur = &span{first: d, last: d, start: ev.Date}
-			spans = append(spans, cur)
+	}
+	for _, ev := range yearOnly {
+		lo, hi, _ := days(ev.Date)
+		var in *span
+		for _, sp := range spans {
+			if sp.first <= hi && sp.last >= lo {
+				in = sp
+				break
+			}
 		}
-		cur.last = max(cur.last, d)
-		cur.end = ev.Date
-		cur.hostile++
-		cur.events = append(cur.events, ev)
+		if in == nil {
+			in = &span{first: lo, last: hi, start: ev.Date, end: ev.Date}
+			spans = append(spans, in)
+			sort.SliceStable(spans, func(i, j int) bool { return spans[i].first < spans[j].first })
+		}
+		in.hostile++
+		in.events = append(in.events, ev)
 	}
 	for _, ev := range rest {
-		d, _ := day(ev.Date)
+		lo, hi, _ := days(ev.Date)
 		var best *span
 		bestDist := gap + 1
 		for _, sp := range spans {
-			dist := 0
-			if d < sp.first {
-				dist = sp.first - d
-			} else if d > sp.last {
-				dist = d - sp.last
+			dist := 0 // the intervals overlap
+			if hi < sp.first {
+				dist = sp.first - hi
+			} else if lo > sp.last {
+				dist = lo - sp.last
 			}
 			if dist < bestDist {
 				best, bestDist = sp, dist
