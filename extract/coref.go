@@ -15,16 +15,14 @@ import (
 //
 // A surname shared by two people of the article stays unresolved: guessing would merge them.
 func (r *recognizer) corefer(d Document) {
-	full := map[string]Entity{}    // folded full name → person
+	full := map[string]Entity{}     // folded full name → person
 	surnames := map[string]Entity{} // folded surname → person; ID "" when ambiguous
 	for _, m := range r.out {
-		if m.Entity.Type != TypePerson {
+		// only names written in full count: "Aliyev" resolved by the tables names no one
+		if m.Entity.Type != TypePerson || m.End-m.Start < 2 {
 			continue
 		}
 		words := strings.Fields(m.Entity.Name)
-		if len(words) < 2 {
-			continue
-		}
 		full[fold(m.Entity.Name)] = m.Entity
 		key := fold(words[len(words)-1])
 		if prev, ok := surnames[key]; ok && prev.ID != m.Entity.ID {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -393,11 +394,17 @@ func (r *recognizer) modifies(toks []Token, i int) bool {
 	if isPossessive(t.Text) {
 		return true
 	}
-	if (t.Tag == "NN" || t.Tag == "NNS") && !startsUpper(t.Text) {
+	if (t.Tag == "NN" || t.Tag == "NNS") && !startsUpper(t.Text) && !strings.HasSuffix(t.Text, "ed") {
+		// The tagger calls verbs it has not seen nouns ("the White House disagreed/NN"):
+		// a word in -ed is taken for a verb.
 		return true
 	}
-	v, _ := r.match(r.g.titles, toks, i)
-	return v >= 0
+	if v, _ := r.match(r.g.titles, toks, i); v >= 0 {
+		return true
+	}
+	// plural titles, which the tagger may call verbs: "U.S. envoys/VBZ met"
+	n := r.g.titles.next[t.Lemma]
+	return n != nil && n.rules != nil
 }
 
 func (r *recognizer) fold(w string) string {

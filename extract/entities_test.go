@@ -1,0 +1,378 @@
+package extract
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// recognize analyses text published on day and returns its mentions, each as
+// "surface|id|Type", with "|mod" appended for modifiers.
+func recognize(t testing.TB, text, day string) ([]string, Mentions, Document) {
+	t.Helper()
+	a := Article{Text: text}
+	if day != "" {
+		var err error
+		if a.Published, err = time.Parse(time.DateOnly, day); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d, err := Analyze(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := Recognize(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range ms {
+		s := spanText(d.Sentences[m.Sentence], m.Start, m.End) + "|" + m.Entity.ID + "|" + m.Entity.Type
+		if m.Modifier {
+			s += "|mod"
+		}
+		out = append(out, s)
+	}
+	return out, ms, d
+}
+
+func TestRecognize(t *testing.T) {
+	tests := []struct {
+		name string
+		day  string // publication date, for offices
+		text string
+		want []string // every mention, in order: nothing else may be found
+	}{{
+		name: "country names and aliases",
+		text: "The United States and Russia spoke. US and U.S. envoys met. America sanctioned the UK.",
+		want: []string{
+			"United States|ent:united_states|Country", "Russia|ent:russia|Country",
+			"US|ent:united_states|Country", "U.S.|ent:united_states|Country|mod",
+			"America|ent:united_states|Country", "UK|ent:united_kingdom|Country",
+		},
+	}, {
+		name: "coordination gives one mention per conjunct",
+		text: "Armenia and Azerbaijan both accuse the other of starting the shelling.",
+		want: []string{"Armenia|ent:armenia|Country", "Azerbaijan|ent:azerbaijan|Country"},
+	}, {
+		name: "demonym modifying a title, and the titled person",
+		text: "Armenian government spokesman Artsrun Hovhannisyan said fighting subsided overnight.",
+		want: []string{"Armenian|ent:armenia|Country|mod", "Artsrun Hovhannisyan|ent:artsrun_hovhannisyan|Person"},
+	}, {
+		name: "demonym with head nouns is the state acting",
+		text: "Azerbaijani forces shelled Armenian positions, senior Russian government officials said.",
+		want: []string{
+			"Azerbaijani forces|ent:azerbaijan|Country", "Armenian|ent:armenia|Country|mod",
+			"Russian government officials|ent:russia|Country",
+		},
+	}, {
+		name: "separatists are a group, not the state",
+		text: "The region was seized by ethnic Armenian separatists. Pro-Russian separatists and Russian-backed rebels fought on.",
+		want: []string{
+			"ethnic Armenian separatists|ent:armenian_separatists|Organization",
+			"Pro-Russian separatists|ent:pro_russian_separatists|Organization",
+			"Russian-backed rebels|ent:russian_backed_rebels|Organization",
+		},
+	}, {
+		name: "capitals and seats as actors, capitals after a preposition as places",
+		text: "Baku accused Yerevan of provocations. The Kremlin and the White House disagreed. Talks were held in Moscow. Downing Street said Kiev agreed.",
+		want: []string{
+			"Baku|ent:azerbaijan|Country", "Yerevan|ent:armenia|Country",
+			"Kremlin|ent:russia|Country", "White House|ent:united_states|Country",
+			"Moscow|ent:moscow|Location",
+			"Downing Street|ent:united_kingdom|Country", "Kiev|ent:ukraine|Country",
+		},
+	}, {
+		name: "genitives: institutions of a state, possessors as modifiers",
+		text: "Members of Russia's Security Council met. Azerbaijan's defense ministry said the Russian Defence Ministry lied about Azerbaijan's southwestern region.",
+		want: []string{
+			"Russia's Security Council|ent:russia_security_council|Organization",
+			"Azerbaijan's defense ministry|ent:azerbaijan_defense_ministry|Organization",
+			"Russian Defence Ministry|ent:russia_defense_ministry|Organization",
+			"Azerbaijan|ent:azerbaijan|Country|mod",
+		},
+	}, {
+		name: "titles are stripped and later surnames resolve to the full name",
+		text: "President Vladimir Putin and Kremlin spokesman Dmitry Peskov spoke.\n\nPutin was firm, Peskov said. Prime Minister Nikol Pashinyan disagreed.",
+		want: []string{
+			"Vladimir Putin|ent:vladimir_putin|Person", "Kremlin|ent:russia|Country|mod",
+			"Dmitry Peskov|ent:dmitry_peskov|Person",
+			"Putin|ent:vladimir_putin|Person", "Peskov|ent:dmitry_peskov|Person",
+			"Nikol Pashinyan|ent:nikol_pashinyan|Person",
+		},
+	}, {
+		name: "an unknown surname resolves to the full name given later in the article",
+		text: "Hovhannisyan spoke first.\n\nGovernment spokesman Artsrun Hovhannisyan later denied it. Artsrun Hovhannisyan was calm.",
+		want: []string{
+			"Hovhannisyan|ent:artsrun_hovhannisyan|Person",
+			"Artsrun Hovhannisyan|ent:artsrun_hovhannisyan|Person",
+			"Artsrun Hovhannisyan|ent:artsrun_hovhannisyan|Person",
+		},
+	}, {
+		name: "a surname of the tables yields to the full name in the article",
+		text: "President Heydar Aliyev signed the ceasefire. Aliyev said it would hold.",
+		want: []string{"Heydar Aliyev|ent:heydar_aliyev|Person", "Aliyev|ent:heydar_aliyev|Person"},
+	}, {
+		name: "unknown two-word names before a verb of speech are persons",
+		text: "Marat Khusnullin told reporters the bridge was safe. Lilit Grigoryan said nothing.",
+		want: []string{"Marat Khusnullin|ent:marat_khusnullin|Person", "Lilit Grigoryan|ent:lilit_grigoryan|Person"},
+	}, {
+		name: "offices resolve to the holder on the publication date",
+		day:  "2020-07-17",
+		text: "The Russian president called Azerbaijan's foreign minister and the president of Ukraine.",
+		want: []string{
+			"Russian president|ent:vladimir_putin|Person",
+			"Azerbaijan's foreign minister|ent:jeyhun_bayramov|Person",
+			"president of Ukraine|ent:volodymyr_zelensky|Person",
+		},
+	}, {
+		name: "offices on an earlier date",
+		day:  "2020-07-15",
+		text: "The Russian president called Azerbaijan's foreign minister and the president of Ukraine.",
+		want: []string{
+			"Russian president|ent:vladimir_putin|Person",
+			"Azerbaijan's foreign minister|ent:elmar_mammadyarov|Person",
+			"president of Ukraine|ent:volodymyr_zelensky|Person",
+		},
+	}, {
+		name: "offices a decade earlier",
+		day:  "2010-06-01",
+		text: "The Russian president met the UN secretary-general.",
+		want: []string{"Russian president|ent:dmitry_medvedev|Person", "UN secretary-general|ent:ban_ki_moon|Person"},
+	}, {
+		name: "an office the table does not know at that date stays the state",
+		day:  "1850-01-01",
+		text: "The Russian president spoke.",
+		want: []string{"Russian|ent:russia|Country|mod"},
+	}, {
+		name: "no publication date: no office is resolved",
+		text: "The Russian president spoke.",
+		want: []string{"Russian|ent:russia|Country|mod"},
+	}, {
+		name: "an office followed by a name is a title",
+		day:  "2020-07-17",
+		text: "Russian President Vladimir Putin spoke.",
+		want: []string{"Russian|ent:russia|Country|mod", "Vladimir Putin|ent:vladimir_putin|Person"},
+	}, {
+		name: "organisations and armed groups",
+		text: "Interfax, TASS, AFP and Reuters reported that NATO, the UN, the EU and the OSCE Minsk Group met Hamas, Hezbollah and the Houthis.",
+		want: []string{
+			"Interfax|ent:interfax|Organization", "TASS|ent:tass|Organization",
+			"AFP|ent:agence_france_presse|Organization", "Reuters|ent:reuters|Organization",
+			"NATO|ent:nato|Organization", "UN|ent:united_nations|Organization",
+			"EU|ent:european_union|Organization", "OSCE Minsk Group|ent:osce_minsk_group|Organization",
+			"Hamas|ent:hamas|Organization", "Hezbollah|ent:hezbollah|Organization",
+			"Houthis|ent:houthis|Organization",
+		},
+	}, {
+		name: "places and their aliases",
+		text: "Shelling hit Nagorny Karabakh, Artsakh, Crimea, Donbass, Luhansk, Gaza, Tavush and the Lachin corridor.",
+		want: []string{
+			"Nagorny Karabakh|ent:nagorno_karabakh|Location", "Artsakh|ent:nagorno_karabakh|Location",
+			"Crimea|ent:crimea|Location", "Donbass|ent:donbas|Location", "Luhansk|ent:luhansk|Location",
+			"Gaza|ent:gaza|Location", "Tavush|ent:tavush|Location", "Lachin corridor|ent:lachin_corridor|Location",
+		},
+	}, {
+		name: "named events",
+		text: "Since the April War and the 44-day war, also called the Second Karabakh War, the Minsk agreements were forgotten.",
+		want: []string{
+			"April War|ent:april_war|Event", "44-day war|ent:second_nagorno_karabakh_war|Event",
+			"Second Karabakh War|ent:second_nagorno_karabakh_war|Event", "Minsk agreements|ent:minsk_agreements|Event",
+		},
+	}, {
+		name: "diacritics are stripped from IDs, not from names",
+		text: "Erdoğan met Zelenskyy. Deputy Mirjana Ćirić said so.",
+		want: []string{
+			"Erdoğan|ent:recep_tayyip_erdogan|Person", "Zelenskyy|ent:volodymyr_zelensky|Person",
+			"Mirjana Ćirić|ent:mirjana_ciric|Person",
+		},
+	}, {
+		name: "a name followed by a common noun is a modifier",
+		text: "The Nagorno-Karabakh conflict and the South Caucasus countries worried NATO allies.",
+		want: []string{
+			"Nagorno-Karabakh|ent:nagorno_karabakh|Location|mod",
+			"South Caucasus|ent:south_caucasus|Location|mod", "NATO|ent:nato|Organization|mod",
+		},
+	}, {
+		name: "sentence-initial capitalised words and lowercase lookalikes are not entities",
+		text: "Negotiations failed. The talks resumed. Fighting subsided. Give us a chance, who knows. Chad said it was fine. Security improved.",
+		want: []string{"Chad|ent:chad|Country"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, _ := recognize(t, tt.text, tt.day)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("mentions of %q:\n got: %q\nwant: %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRecognizeAliases(t *testing.T) {
+	_, ms, _ := recognize(t, "President Vladimir Putin spoke.\n\nPutin, the Russian president, was firm. The Kremlin agreed.", "2020-07-17")
+	want := map[string][]string{
+		"ent:vladimir_putin": {"Putin", "Russian president"},
+		"ent:russia":         {"Kremlin"},
+	}
+	for _, m := range ms {
+		if w, ok := want[m.Entity.ID]; ok && strings.Join(m.Entity.Aliases, "|") != strings.Join(w, "|") {
+			t.Errorf("%s aliases = %q, want %q", m.Entity.ID, m.Entity.Aliases, w)
+		}
+	}
+	if got := len(ms.Entities()); got != 2 {
+		t.Errorf("Entities() = %v, want 2 distinct", ms.Entities())
+	}
+}
+
+func TestMentionsLookup(t *testing.T) {
+	_, ms, d := recognize(t, "Russia and Armenia met.\n\nNo one came. Azerbaijan's defense ministry said Baku was ready.", "")
+	// sentence 0: Russia [0,1) Armenia [2,3); sentence 1: none; sentence 2: ministry [0,4), Baku [5,6)
+	tests := []struct {
+		s, i, j int
+		at      string // ID of the mention covering token i, "" for none
+		within  int    // how many mentions lie inside [i, j)
+	}{
+		{0, 0, 3, "ent:russia", 2},
+		{0, 1, 3, "", 1},
+		{0, 2, 2, "ent:armenia", 0},
+		{1, 0, 3, "", 0},
+		{2, 2, 6, "ent:azerbaijan_defense_ministry", 1},
+		{2, 0, 6, "ent:azerbaijan_defense_ministry", 2},
+		{2, 5, 6, "ent:azerbaijan", 1},
+		{3, 0, 1, "", 0},
+	}
+	if len(d.Sentences) != 3 {
+		t.Fatalf("%d sentences, want 3", len(d.Sentences))
+	}
+	for _, tt := range tests {
+		m, ok := ms.At(tt.s, tt.i)
+		if got := map[bool]string{true: m.Entity.ID}[ok]; got != tt.at {
+			t.Errorf("At(%d, %d) = %q, want %q", tt.s, tt.i, got, tt.at)
+		}
+		if got := len(ms.Within(tt.s, tt.i, tt.j)); got != tt.within {
+			t.Errorf("Within(%d, %d, %d) has %d mentions, want %d", tt.s, tt.i, tt.j, got, tt.within)
+		}
+	}
+	if n := len(ms.InSentence(2)); n != 2 {
+		t.Errorf("InSentence(2) has %d mentions, want 2", n)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Vladimir Putin", "vladimir_putin"},
+		{"Nagorno-Karabakh", "nagorno_karabakh"},
+		{"Recep Tayyip Erdoğan", "recep_tayyip_erdogan"},
+		{"Kurdistan Workers' Party", "kurdistan_workers_party"},
+		{"George H. W. Bush", "george_h_w_bush"},
+		{"Łukasz Ørsted", "lukasz_orsted"},
+		{"  ", ""},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestEmbeddedGazetteer checks the shipped tables: they load, and every UN member state is in.
+func TestEmbeddedGazetteer(t *testing.T) {
+	g, err := defaultGazetteer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := 0
+	for _, e := range g.ents {
+		if e.Type == TypeCountry {
+			states++
+		}
+	}
+	if states < 193 {
+		t.Errorf("%d states, want at least the 193 UN members", states)
+	}
+}
+
+// TestLoadGazetteerErrors breaks copies of the shipped tables and checks that each problem
+// is reported with its file and line.
+func TestLoadGazetteerErrors(t *testing.T) {
+	base := fstest.MapFS{}
+	sub, err := fs.Sub(gazetteerData, "data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = fs.WalkDir(sub, ".", func(path string, de fs.DirEntry, err error) error {
+		if err != nil || de.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(sub, path)
+		base[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, file, add, want string
+	}{
+		{"missing field", "places.tsv", "Nowhere\n", "places.tsv:%d: 1 fields, want 2"},
+		{"name given to two entities", "places.tsv", "Somewhere\tArmenia\n", `places.tsv:%d: "Armenia" already names ent:armenia (countries.tsv:`},
+		{"bad date", "offices.tsv", "president\tArmenia\tAnyone\t2020-13-01\t\n", `offices.tsv:%d: from "2020-13-01"`},
+		{"overlapping terms", "offices.tsv", "president\tRussia\tAnyone\t2020-01-01\t2021-01-01\n", "offices.tsv:%d: president of Russia: Anyone overlaps the term of Vladimir Putin"},
+		{"unknown office", "offices.tsv", "emperor\tRussia\tAnyone\t2020-01-01\t\n", `offices.tsv:%d: office "emperor"`},
+		{"unknown head kind", "heads.tsv", "legions\tarmy\n", `heads.tsv:%d: kind "army"`},
+		{"proper name of an unknown state", "institutions.tsv", "Navy\tnavy\tAtlantis:Fleet\n", `institutions.tsv:%d: "Atlantis:Fleet"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for k, v := range base {
+				fsys[k] = v
+			}
+			data := string(base[tt.file].Data)
+			line := strings.Count(data, "\n") + 1
+			fsys[tt.file] = &fstest.MapFile{Data: []byte(data + tt.add)}
+			_, err := LoadGazetteer(fsys)
+			if want := fmt.Sprintf(tt.want, line); err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("error %v, want one containing %q", err, want)
+			}
+		})
+	}
+}
+
+// BenchmarkRecognize measures Recognize alone, in words (tokens) per second, over sentences
+// written for these tests.
+func BenchmarkRecognize(b *testing.B) {
+	text := strings.Repeat(benchText, 20)
+	d, err := Analyze(Article{Text: text, Published: time.Date(2020, 7, 17, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	g, err := defaultGazetteer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := 0
+	for _, s := range d.Sentences {
+		words += len(s.Tokens)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		g.Recognize(d)
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+const benchText = `Russia said on Friday that it was ready to mediate talks between Armenia and Azerbaijan after clashes on their border.
+President Vladimir Putin discussed the fighting with members of Russia's Security Council, Kremlin spokesman Dmitry Peskov told reporters.
+Putin urged both sides to respect the ceasefire, and Peskov said Moscow was in contact with Baku and Yerevan.
+
+The conflict over Nagorno-Karabakh, a region of Azerbaijan held by ethnic Armenian separatists since a war in the 1990s, flared again in April 2016.
+Negotiations led by the OSCE Minsk Group, co-chaired by Russia, the United States and France, have brought no lasting settlement.
+Armenian government spokesman Artsrun Hovhannisyan said the night passed quietly, while Azerbaijan's defense ministry reported shelling near Tovuz.
+
+In Kyiv, Ukrainian officials said pro-Russian separatists in Donetsk and Luhansk had broken the Minsk agreements again.
+The Russian president and the German chancellor spoke by phone, and NATO Secretary-General Jens Stoltenberg called for restraint.
+`
