@@ -28,7 +28,11 @@ import (
 //
 // Every reader passes its body text through Clean, so Article.Text always has this form.
 func Clean(text string) string {
-	units := splitUnits(normaliseSpace(text))
+	return cleanUnits(splitUnits(normaliseSpace(text)))
+}
+
+// cleanUnits drops the furniture among units and joins the rest as paragraphs.
+func cleanUnits(units []unit) string {
 	dropFurniture(units)
 	var out []string
 	for _, u := range units {

@@ -261,22 +261,12 @@ func recordLines(text, key string) []int {
 }
 
 // isJSONLines reports whether text holds several JSON values, one per line: its first
-// line is a whole value and so is the next non-blank one.
+// non-blank line is a whole JSON object and more follows it, which one JSON document
+// cannot do.
 func isJSONLines(text string) bool {
-	lines := 0
-	for _, l := range strings.SplitN(text, "\n", 16) {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if !json.Valid([]byte(l)) {
-			return false
-		}
-		if lines++; lines == 2 {
-			return true
-		}
-	}
-	return false
+	text = strings.TrimLeft(text, " \t\r\n")
+	first, rest, _ := strings.Cut(text, "\n")
+	return json.Valid([]byte(first)) && strings.TrimSpace(rest) != ""
 }
 
 // looksLikeHTML reports whether s holds HTML tags or entities.

@@ -14,47 +14,38 @@ const headLines = 6
 var dateLineRE = regexp.MustCompile(`^(?i:date|dated|published|published on|posted|posted on|updated|updated on)\s*:?\s+(.*)$`)
 
 // readText reads a plain-text article. Its head may hold a date line, banners, the
-// headline and a byline; the headline is the longest heading-shaped line before the first
-// paragraph of prose. The rest of a date line is dropped: the scraper writes the page's
-// top banner there ("Support The Moscow Times!"), never the headline. Everything else
-// goes through Clean.
+// headline and a byline; the headline is the longest heading-shaped paragraph before the
+// first paragraph of prose. The rest of a date line is dropped: the scraper writes the
+// page's top banner there ("Support The Moscow Times!"), never the headline. Everything
+// else is cleaned as Clean does.
 func readText(text string) draft {
 	var d draft
 	lines := strings.Split(normaliseSpace(text), "\n")
-	title := -1
 	for i, seen := 0, 0; i < len(lines) && seen < headLines; i++ {
-		l := lines[i]
-		if l == "" {
+		if lines[i] == "" {
 			continue
 		}
 		seen++
-		if d.published.IsZero() {
-			if m := dateLineRE.FindStringSubmatch(l); m != nil {
-				if t, _, ok := leadingDate(m[1]); ok {
-					d.published, lines[i] = t, ""
-					continue
-				}
-			}
-		}
-		// A photo caption ends the head; its credit makes it look like a heading.
-		if caption, credited := cutCredit(l); credited {
-			if classify(caption) == kindProse {
+		if m := dateLineRE.FindStringSubmatch(lines[i]); m != nil {
+			if t, _, ok := leadingDate(m[1]); ok {
+				d.published, lines[i] = t, ""
 				break
 			}
-			continue
 		}
-		k := classify(l)
-		if k == kindProse {
+	}
+	units := splitUnits(strings.Join(lines, "\n"))
+	title := -1
+	for i, u := range units[:min(len(units), headLines)] {
+		if u.kind == kindProse {
 			break
 		}
-		if k == kindHeading && (title < 0 || len(strings.Fields(l)) > len(strings.Fields(lines[title]))) {
+		if u.kind == kindHeading && (title < 0 || len(strings.Fields(u.text)) > len(strings.Fields(units[title].text))) {
 			title = i
 		}
 	}
 	if title >= 0 {
-		d.title = lines[title]
-		lines[title] = ""
+		d.title = units[title].text
 	}
-	d.text = Clean(strings.Join(lines, "\n"))
+	d.text = cleanUnits(units)
 	return d
 }
