@@ -1,0 +1,577 @@
+package extract
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+)
+
+//go:embed data/topic_words.tsv
+var topicWordsTSV string
+
+var topicWords = parseTSV(topicWordsTSV)
+
+// analysed is one sentence with what the earlier stages found in it.
+type analysed struct {
+	times   []Timex
+	clauses []Clause
+}
+
+// relater turns the clauses of one document into facts. It holds what resolving an
+// argument needs beyond its own sentence: the mentions, the pair of parties the article
+// is about, and the last person named as a subject (for "he" and "she").
+type relater struct {
+	d          Document
+	ms         Mentions
+	lex        *Lexicon
+	pair       []Entity // the two parties in focus, sorted by ID; nil when the article has no clear pair
+	lastPerson *Entity
+	facts      []Fact
+}
+
+// relate builds the facts of a document from its analysed sentences.
+func relate(d Document, ms Mentions, lex *Lexicon, sents []analysed) []Fact {
+	r := &relater{d: d, ms: ms, lex: lex}
+	r.pair = focusPair(d, ms)
+	for si, a := range sents {
+		for i, cl := range a.clauses {
+			if governsInfinitive(d.Sentences[si], a.clauses, i) {
+				continue // "voiced a readiness to mediate": the infinitive's clause carries it
+			}
+			r.clause(si, a.times, cl)
+		}
+	}
+	return r.facts
+}
+
+// governsInfinitive reports whether clause i only frames the infinitive clause after it:
+// its object is an intent or urge noun ("a readiness", "the need") and the next clause is
+// that noun's controlled infinitive.
+func governsInfinitive(s Sentence, cls []Clause, i int) bool {
+	cl := cls[i]
+	if i+1 >= len(cls) || cls[i+1].Kind != KindControlled || cl.Arg2.Empty() {
+		return false
+	}
+	h := s.Tokens[cl.Arg2.End-1]
+	return clauseCues[h.Lemma]&(cueIntent|cueUrge) != 0
+}
+
+// arg is one resolved argument: an entity and how it was reached.
+type arg struct {
+	ent    Entity
+	direct bool // a named mention, not a topic, pair phrase or pronoun
+}
+
+// clause emits the facts of one clause.
+func (r *relater) clause(si int, times []Timex, cl Clause) {
+	s := r.d.Sentences[si]
+	subjSpan, objSpan := cl.Arg1, cl.Arg2
+	pred := cl.Predicate
+	conf := 0.75
+	switch cl.Kind {
+	case KindAttribution:
+		return // what was said is read from its own clauses; the speaker is their attribution
+	case KindApposition:
+		conf = 0.8
+	case KindRelative:
+		conf = 0.7
+	case KindCoordinated:
+		conf = 0.65
+	case KindControlled:
+		conf = 0.6
+	}
+	if cl.Passive {
+		if cl.Agent.Empty() {
+			return // "Karabakh was seized": no actor, no fact
+		}
+		subjSpan, objSpan = cl.Agent, cl.Arg1
+	}
+	if onlyModifiers(s, objSpan) {
+		objSpan = Span{} // "fighting subsided overnight", "the situation remains calm"
+	}
+	if !cl.Coref.Empty() && !cl.Passive {
+		subjSpan = cl.Coref
+	}
+	subjects := r.resolve(si, subjSpan)
+	if cl.Kind == KindApposition {
+		subjects = onlyType(subjects, TypePerson)
+	}
+	if len(subjects) == 0 {
+		return
+	}
+	for _, a := range subjects {
+		if a.ent.Type == TypePerson && a.direct {
+			e := a.ent
+			r.lastPerson = &e
+		}
+	}
+
+	// The object: Arg2, else (a light verb's noun or an intransitive verb) the first
+	// prepositional phrase that is not a time, else the conflict in focus.
+	var objects []arg
+	class, weight := r.lex.ClassOf(pred)
+	extras := cl.Extra
+	if !cl.Passive && cl.Noun != "" && len(extras) > 0 {
+		objSpan, extras = r.phraseNP(s, extras[0]), extras[1:]
+		pred = r.lemma(s, cl.Verb) + "_" + cl.Noun + "_" + strings.ToLower(s.Tokens[cl.Extra[0].Start].Text)
+		if c, w, ok := r.lex.EventNoun(cl.Noun); ok {
+			class, weight = c, w
+		} else {
+			class, weight = r.lex.ClassOf(pred)
+		}
+	}
+	if cl.Kind == KindApposition {
+		objects = r.roleOf(si, cl.Arg2)
+		class, weight = ClassOther, 0.5
+	} else if class == ClassMediate {
+		if c, ok := r.conflictIn(si, append([]Span{objSpan}, extras...)); ok {
+			objects = []arg{{c, true}}
+		}
+	}
+	if objects == nil && !objSpan.Empty() {
+		if r.reciprocal(s, objSpan) && len(subjects) == 2 {
+			r.emit(si, times, cl, subjects[0], pred, subjects[1], class, weight, conf)
+			r.emit(si, times, cl, subjects[1], pred, subjects[0], class, weight, conf)
+			return
+		}
+		objects = r.resolve(si, objSpan)
+		if len(objects) == 0 {
+			return // an object we cannot name: no fact rather than a wrong one
+		}
+	}
+	if objects == nil && cl.Kind != KindApposition {
+		for i, e := range extras {
+			if r.isTimePhrase(s, times, e) {
+				continue
+			}
+			if objects = r.resolve(si, r.phraseNP(s, e)); len(objects) > 0 {
+				pred += "_" + strings.ToLower(s.Tokens[e.Start].Text)
+				class, weight = r.lex.ClassOf(pred)
+				extras = extras[i+1:]
+				break
+			}
+		}
+	}
+	if objects == nil && len(r.pair) == 2 && cl.Kind != KindApposition {
+		// "The flare-up began on Sunday": an event of the conflict the article is about.
+		objects = []arg{{conflictOf(r.pair[0], r.pair[1]), false}}
+		conf -= 0.15
+	}
+	if len(objects) == 0 {
+		return
+	}
+	for _, sub := range subjects {
+		for _, obj := range objects {
+			if sub.ent.ID == obj.ent.ID || !cl.Urger.Empty() {
+				continue
+			}
+			c := conf
+			if !sub.direct {
+				c -= 0.1
+			}
+			if !obj.direct {
+				c -= 0.05
+			}
+			r.emit(si, times, cl, sub, pred, obj, class, weight, c)
+		}
+	}
+	// "X emphasized the need for the parties to adhere to a ceasefire": X urges it; the
+	// parties have not done it.
+	if !cl.Urger.Empty() {
+		urged := objects
+		if len(urged) == 0 || urged[0].ent.Type == TypeConflict {
+			urged = subjects
+		}
+		uc, uw := r.lex.ClassOf("urge")
+		for _, u := range r.resolve(si, cl.Urger) {
+			for _, o := range urged {
+				if u.ent.ID != o.ent.ID {
+					r.emit(si, times, Clause{Verb: cl.Verb, Modality: cl.Modality, Speaker: cl.Speaker, Arg1: cl.Urger, Arg2: cl.Arg2},
+						u, "urge", o, uc, uw, conf)
+				}
+			}
+		}
+	}
+}
+
+// emit appends one fact, dating it and scoring its confidence.
+func (r *relater) emit(si int, times []Timex, cl Clause, sub arg, pred string, obj arg, class string, weight, conf float64) {
+	s := r.d.Sentences[si]
+	a := r.d.Article
+	f := Fact{
+		Article: a.ID, URL: a.URL, Headline: a.Title, Publisher: a.Publisher,
+		Subject: sub.ent, Predicate: pred, Object: obj.ent,
+		Modality: cl.Modality, Class: class, Sentence: s.Text, Offset: s.Offset,
+	}
+	if !a.Published.IsZero() {
+		f.Published = a.Published.Format("2006-01-02")
+	}
+	if cl.Negated {
+		f.Modality = Negated
+		conf -= 0.05
+	}
+	if f.Modality == Reported {
+		conf -= 0.03
+	}
+	if !cl.Speaker.Empty() {
+		if sp := r.resolve(si, cl.Speaker); len(sp) > 0 {
+			f.AttributedTo = sp[0].ent.ID
+		}
+	}
+	if tx, ok := r.dateOf(s, times, cl); ok {
+		f.Date, f.DatePrecision, f.DateSource = tx.Date, tx.Precision, DateFromText
+	} else if f.Published != "" {
+		f.Date, f.DatePrecision, f.DateSource = f.Published, PrecisionDay, DateFromPublished
+	}
+	// The lexicon weight says how surely the verb names its class; a verb it does not know
+	// keeps most of the structural confidence.
+	conf *= 0.75 + 0.25*weight
+	f.Confidence = float64(int(clamp(conf, 0.05, 0.99)*100+0.5)) / 100
+	r.facts = append(r.facts, f)
+}
+
+func clamp(x, lo, hi float64) float64 { return max(lo, min(hi, x)) }
+
+// dateOf picks the time expression of a clause: the one nearest the verb among those
+// inside the clause's arguments or right around its verb.
+func (r *relater) dateOf(s Sentence, times []Timex, cl Clause) (Timex, bool) {
+	if len(times) == 0 {
+		return Timex{}, false
+	}
+	lo, hi := cl.Arg1.Start, cl.Arg1.End
+	if cl.Verb >= 0 {
+		lo, hi = min(lo, cl.Verb), max(hi, cl.Verb+1)
+	}
+	for _, sp := range append([]Span{cl.Arg2}, cl.Extra...) {
+		if !sp.Empty() {
+			lo, hi = min(lo, sp.Start), max(hi, sp.End)
+		}
+	}
+	if hi > len(s.Tokens) || lo >= hi {
+		return Timex{}, false
+	}
+	from, to := s.Tokens[lo].Start, s.Tokens[hi-1].Start+len(s.Tokens[hi-1].Text)
+	at := from
+	if cl.Verb >= 0 {
+		at = s.Tokens[cl.Verb].Start
+	}
+	best, bestDist := -1, 0
+	for i, tx := range times {
+		if tx.Start < from || tx.End > to {
+			continue
+		}
+		d := tx.Start - at
+		if d < 0 {
+			d = at - tx.End
+		}
+		if best < 0 || d < bestDist {
+			best, bestDist = i, d
+		}
+	}
+	if best < 0 {
+		return Timex{}, false
+	}
+	return times[best], true
+}
+
+func (r *relater) isTimePhrase(s Sentence, times []Timex, sp Span) bool {
+	np := r.phraseNP(s, sp)
+	if np.Empty() {
+		return true
+	}
+	from := s.Tokens[np.Start].Start
+	for _, tx := range times {
+		if from >= tx.Start && from < tx.End {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseNP drops the preposition of a prepositional phrase span.
+func (r *relater) phraseNP(s Sentence, sp Span) Span {
+	if !sp.Empty() && (s.Tokens[sp.Start].Tag == "IN" || s.Tokens[sp.Start].Tag == "TO") {
+		sp.Start++
+	}
+	return sp
+}
+
+func (r *relater) lemma(s Sentence, i int) string {
+	if l := s.Tokens[i].Lemma; l != "" {
+		return l
+	}
+	return strings.ToLower(s.Tokens[i].Text)
+}
+
+// resolve turns an argument span into the entities it names. A coordination is each of
+// its conjuncts ("Russia, the United States, and France"); a conjunct is the named entity
+// at its head, else the entity its "of" complement names ("the region of Nagorny
+// Karabakh"), else a pair phrase ("both sides") or pronoun it stands for, else a topic made
+// of its head nouns ("peace talks" → topic:peace_talks). Vague heads resolve to nothing.
+func (r *relater) resolve(si int, sp Span) []arg {
+	s := r.d.Sentences[si]
+	if sp.Empty() || sp.End > len(s.Tokens) {
+		return nil
+	}
+	var out []arg
+	seen := map[string]bool{}
+	for _, c := range conjuncts(s, sp) {
+		for _, a := range r.conjunct(si, c) {
+			if !seen[a.ent.ID] {
+				seen[a.ent.ID] = true
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// conjuncts splits a span at top-level "and", "or" and commas, stopping at a join word
+// ("Putin alongside officials" is Putin) and never splitting after "between"/"among"
+// (their coordination is the complement's own).
+func conjuncts(s Sentence, sp Span) []Span {
+	var out []Span
+	start := sp.Start
+	for i := sp.Start; i < sp.End; i++ {
+		t := s.Tokens[i]
+		w := strings.ToLower(t.Text)
+		switch {
+		case w == "between" || w == "among" || t.Tag == "IN" && w != "of":
+			// A preposition other than "of" ends the head phrase: its own coordination
+			// is part of the complement.
+			return append(out, Span{start, sp.End})
+		case clauseCues[w]&cueJoin != 0:
+			return append(out, Span{start, i})
+		case t.Tag == "CC" || t.Text == ",":
+			if i > start {
+				out = append(out, Span{start, i})
+			}
+			start = i + 1
+		}
+	}
+	if start < sp.End {
+		out = append(out, Span{start, sp.End})
+	}
+	return out
+}
+
+// conjunct resolves one conjunct.
+func (r *relater) conjunct(si int, sp Span) []arg {
+	s := r.d.Sentences[si]
+	// The head phrase ends at the first preposition.
+	head := sp
+	for i := sp.Start; i < sp.End; i++ {
+		if s.Tokens[i].Tag == "IN" || s.Tokens[i].Tag == "TO" {
+			head.End = i
+			break
+		}
+	}
+	if head.Empty() {
+		return nil
+	}
+	text := strings.ToLower(s.text(head))
+	// Named entities at the head: the last non-modifier mention of the head phrase.
+	var named []arg
+	for _, m := range r.ms.Within(si, head.Start, head.End) {
+		if !m.Modifier {
+			named = append(named, arg{m.Entity, true})
+		}
+	}
+	if len(named) > 0 {
+		return named[len(named)-1:]
+	}
+	switch kind := topicWords[strings.TrimPrefix(strings.TrimPrefix(text, "and "), "or ")]; {
+	case kind == "pair":
+		if len(r.pair) == 2 {
+			return []arg{{r.pair[0], false}, {r.pair[1], false}}
+		}
+		return nil
+	case kind == "reciprocal":
+		return nil
+	}
+	if head.End-head.Start == 1 && s.Tokens[head.Start].Tag == "PRP" {
+		switch strings.ToLower(s.Tokens[head.Start].Text) {
+		case "he", "she", "him", "her":
+			if r.lastPerson != nil {
+				return []arg{{*r.lastPerson, false}}
+			}
+		}
+		return nil
+	}
+	// "members of Russia's Security Council", "the region of Nagorny Karabakh".
+	if head.End < sp.End && strings.EqualFold(s.Tokens[head.End].Text, "of") {
+		for _, m := range r.ms.Within(si, head.End+1, sp.End) {
+			if !m.Modifier {
+				return []arg{{m.Entity, true}}
+			}
+		}
+	}
+	if t, ok := r.topic(s, head); ok {
+		return []arg{{t, false}}
+	}
+	return nil
+}
+
+// topic makes a Topic of a common-noun head phrase: its trailing nouns, the last one
+// lemmatised unless it is plural-only ("peace talks" → topic:peace_talks).
+func (r *relater) topic(s Sentence, head Span) (Entity, bool) {
+	end := head.End
+	for end > head.Start && isQuote(s.Tokens[end-1].Text) {
+		end--
+	}
+	start := end
+	for start > head.Start {
+		t := s.Tokens[start-1]
+		// Nouns, and as the last word a gerund ("fighting") or a hyphenated word the
+		// tagger calls an adjective ("the flare-up").
+		if strings.HasPrefix(t.Tag, "NN") && t.Tag != "NNP" && t.Tag != "NNPS" ||
+			start == end && (t.Tag == "VBG" || strings.HasPrefix(t.Tag, "JJ") && strings.Contains(t.Text, "-")) {
+			start--
+			continue
+		}
+		break
+	}
+	if start == end {
+		return Entity{}, false
+	}
+	words := make([]string, 0, end-start)
+	names := make([]string, 0, end-start)
+	for i := start; i < end; i++ {
+		w := strings.ToLower(s.Tokens[i].Text)
+		if i == end-1 && topicWords[w] != "plural" && s.Tokens[i].Tag != "VBG" {
+			w = r.lemma(s, i)
+		}
+		words = append(words, w)
+		names = append(names, s.Tokens[i].Text)
+	}
+	if topicWords[words[len(words)-1]] == "vague" {
+		return Entity{}, false
+	}
+	return Entity{Name: strings.Join(names, " "), ID: "topic:" + strings.Join(words, "_"), Type: TypeTopic}, true
+}
+
+// roleOf returns the state or organisation an apposition's role belongs to: "Kremlin" in
+// "Kremlin spokesman", "Armenian" in "Armenian government spokesman".
+func (r *relater) roleOf(si int, sp Span) []arg {
+	for _, m := range r.ms.Within(si, sp.Start, sp.End) {
+		if t := m.Entity.Type; t == TypeCountry || t == TypeOrganization {
+			return []arg{{m.Entity, true}}
+		}
+	}
+	return nil
+}
+
+// onlyModifiers reports whether a span holds only adjectives and adverbs.
+func onlyModifiers(s Sentence, sp Span) bool {
+	for i := sp.Start; i < sp.End; i++ {
+		if t := s.Tokens[i].Tag; !strings.HasPrefix(t, "JJ") && !strings.HasPrefix(t, "RB") && !isQuote(s.Tokens[i].Text) {
+			return false
+		}
+	}
+	return !sp.Empty()
+}
+
+func onlyType(as []arg, typ string) []arg {
+	var out []arg
+	for _, a := range as {
+		if a.ent.Type == typ {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// reciprocal reports whether an object span is "the other", "each other" or "one another".
+func (r *relater) reciprocal(s Sentence, sp Span) bool {
+	return topicWords[strings.ToLower(s.text(sp))] == "reciprocal"
+}
+
+// conflictIn finds "between A and B" in the spans and returns the A–B conflict.
+func (r *relater) conflictIn(si int, spans []Span) (Entity, bool) {
+	s := r.d.Sentences[si]
+	for _, sp := range spans {
+		for i := sp.Start; i < sp.End; i++ {
+			if !strings.EqualFold(s.Tokens[i].Text, "between") {
+				continue
+			}
+			var parties []Entity
+			for _, m := range r.ms.Within(si, i+1, sp.End) {
+				if !m.Modifier {
+					parties = append(parties, m.Entity)
+				}
+			}
+			if len(parties) == 2 && parties[0].ID != parties[1].ID {
+				return conflictOf(parties[0], parties[1]), true
+			}
+			if len(parties) == 0 && len(r.pair) == 2 { // "between the two rivals"
+				return conflictOf(r.pair[0], r.pair[1]), true
+			}
+		}
+	}
+	return Entity{}, false
+}
+
+// conflictOf is the conflict node between two parties, sorted so that A–B and B–A are one.
+func conflictOf(a, b Entity) Entity {
+	if b.ID < a.ID {
+		a, b = b, a
+	}
+	return Entity{
+		Name: a.Name + "–" + b.Name,
+		ID:   "conflict:" + localID(a.ID) + "--" + localID(b.ID),
+		Type: TypeConflict,
+	}
+}
+
+func localID(id string) string {
+	if i := strings.IndexByte(id, ':'); i >= 0 {
+		return id[i+1:]
+	}
+	return id
+}
+
+// focusPair returns the two parties an article is about: the pair of named actors most
+// often coordinated with each other ("Armenia and Azerbaijan", "between Kyiv and Moscow").
+// Pair phrases ("both sides") and reciprocal objects resolve to it. nil when no pair is
+// coordinated at all, or two pairs tie.
+func focusPair(d Document, ms Mentions) []Entity {
+	type key struct{ a, b string }
+	counts := map[key]int{}
+	ents := map[string]Entity{}
+	for i := 1; i < len(ms); i++ {
+		m0, m1 := ms[i-1], ms[i]
+		if m0.Sentence != m1.Sentence || m0.Modifier || m1.Modifier || m0.Entity.ID == m1.Entity.ID ||
+			!isParty(m0.Entity) || !isParty(m1.Entity) {
+			continue
+		}
+		toks := d.Sentences[m0.Sentence].Tokens
+		if m1.Start-m0.End != 1 || (toks[m0.End].Tag != "CC" && toks[m0.End].Text != "-" && !isDash(toks[m0.End].Text)) {
+			continue
+		}
+		a, b := m0.Entity, m1.Entity
+		if b.ID < a.ID {
+			a, b = b, a
+		}
+		counts[key{a.ID, b.ID}]++
+		ents[a.ID], ents[b.ID] = a, b
+	}
+	keys := make([]key, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if counts[keys[i]] != counts[keys[j]] {
+			return counts[keys[i]] > counts[keys[j]]
+		}
+		return keys[i].a+keys[i].b < keys[j].a+keys[j].b
+	})
+	if len(keys) == 0 || (len(keys) > 1 && counts[keys[0]] == counts[keys[1]]) {
+		return nil
+	}
+	return []Entity{ents[keys[0].a], ents[keys[0].b]}
+}
+
+// isParty reports whether an entity can be a party to a conflict.
+func isParty(e Entity) bool {
+	return e.Type == TypeCountry || e.Type == TypeOrganization || e.Type == TypeLocation
+}
