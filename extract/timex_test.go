@@ -165,3 +165,28 @@ func BenchmarkFindTimexes(b *testing.B) {
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// FuzzFindTimexes checks that any input gives well-formed, ordered,
+// non-overlapping spans whose dates fit their precision.
+func FuzzFindTimexes(f *testing.F) {
+	for _, s := range []string{
+		"on Sunday, July 12, 2020", "since the 1990s", "2020-07-12", "Sept. 31", "mid-", "the", "12th of",
+		"last", "3 days ago", "July 12,000", "\xff\xfeMay 9", "in 2016-2017", "early the 1990s",
+	} {
+		f.Add(s, int64(1594944000))
+	}
+	shape := map[string]int{PrecisionDay: 10, PrecisionMonth: 7, PrecisionYear: 4, PrecisionDecade: 4}
+	f.Fuzz(func(t *testing.T, s string, unix int64) {
+		pub := time.Unix(unix%(1<<34), 0).UTC()
+		prevEnd := 0
+		for _, tx := range FindTimexes(s, pub) {
+			if tx.Start < prevEnd || tx.End <= tx.Start || tx.End > len(s) || s[tx.Start:tx.End] != tx.Text {
+				t.Fatalf("bad span %d:%d after %d in %q", tx.Start, tx.End, prevEnd, s)
+			}
+			if n, ok := shape[tx.Precision]; !ok || len(tx.Date) != n {
+				t.Fatalf("%q: date %q does not fit precision %q", tx.Text, tx.Date, tx.Precision)
+			}
+			prevEnd = tx.End
+		}
+	})
+}
