@@ -39,6 +39,17 @@ news: paths between entities, timelines, and conflicts with their episodes and m
 	config.BindFlag(pf.Lookup("store-address"), "store.address")
 
 	root.AddCommand(
+		newExtractCmd(g),
+		newLoadCmd(g),
+		newRetractCmd(g),
+		newQueryCmd(g),
+		newPathCmd(g),
+		newTimelineCmd(g),
+		newRelatedCmd(g),
+		newEntityCmd(g),
+		newSearchCmd(g),
+		newStatsCmd(g),
+		newExportCmd(g),
 		newConfigCmd(g),
 	)
 	return root

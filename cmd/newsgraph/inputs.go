@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/config"
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// readFlags are the flags of every command that reads articles.
+type readFlags struct {
+	format string
+	date   string
+}
+
+func (f *readFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.format, "input-format", "auto", "input format: "+strings.Join(extract.InputFormats, ", "))
+	cmd.Flags().StringVar(&f.date, "date", "", "publication date (YYYY-MM-DD) for articles that give none (default: extract.date)")
+	config.BindFlag(cmd.Flags().Lookup("date"), "extract.date")
+}
+
+// options turns the flags into reader options; the date comes through the configuration,
+// where the flag has already overridden file and environment.
+func (f *readFlags) options(cfg *config.Config) (extract.ReadOptions, error) {
+	opts := extract.ReadOptions{Format: f.format}
+	if cfg.Extract.Date != "" {
+		d, err := time.Parse("2006-01-02", cfg.Extract.Date)
+		if err != nil {
+			return opts, usageErrorf("--date: %q is not YYYY-MM-DD", cfg.Extract.Date)
+		}
+		opts.DefaultDate = d
+	}
+	if !slices.Contains(extract.InputFormats, f.format) {
+		return opts, usageErrorf("--input-format: unknown value %q (want %s)", f.format, strings.Join(extract.InputFormats, ", "))
+	}
+	return opts, nil
+}
+
+// dateNote says which date an article was given when it carried none, so that users see it.
+func dateNote(a extract.Article) string {
+	if a.DateSource == "default" {
+		return fmt.Sprintf("%s: no publication date in the article; used %s", a.Source, a.Published.Format("2006-01-02"))
+	}
+	return ""
+}
+
+// extractInputs reads the articles of inputs and extracts them on workers goroutines (0: one
+// per CPU), handing each result to add in input order. A bad input or article goes to reject
+// and the rest carry on; only an error from add, or a cancelled ctx, stops the batch.
+func extractInputs(ctx context.Context, inputs []string, ropts extract.ReadOptions, workers int,
+	reject func(error), add func(extract.Result) error) error {
+	arts, errs := extract.Read(ctx, inputs, ropts)
+	for _, err := range errs {
+		reject(err)
+	}
+	for _, a := range arts {
+		if note := dateNote(a); note != "" {
+			fmt.Fprintln(os.Stderr, "newsgraph:", note)
+		}
+	}
+	for _, o := range extract.ExtractAll(ctx, arts, workers) {
+		if o.Err != nil {
+			reject(o.Err)
+			continue
+		}
+		if err := add(o.Result); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
