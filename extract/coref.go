@@ -39,7 +39,7 @@ func (r *recognizer) corefer(d Document) {
 			continue
 		}
 		tok := d.Sentences[m.Sentence].Tokens[m.Start].Text
-		if e, ok := surnames[r.fold(tok)]; ok && e.ID != "" && e.ID != m.Entity.ID {
+		if e, ok := lookupFolded(r, surnames, tok); ok && e.ID != "" && e.ID != m.Entity.ID {
 			r.out[i].Entity = e
 		}
 	}
@@ -47,7 +47,7 @@ func (r *recognizer) corefer(d Document) {
 	var found Mentions
 	for _, p := range r.pending {
 		tok := d.Sentences[p.Sentence].Tokens[p.Start].Text
-		if e, ok := surnames[r.fold(tok)]; ok && e.ID != "" {
+		if e, ok := lookupFolded(r, surnames, tok); ok && e.ID != "" {
 			p.Entity = e
 			found = append(found, p)
 		}
@@ -62,12 +62,12 @@ func (r *recognizer) corefer(d Document) {
 				continue
 			}
 			if n, e := r.fullName(full, s.Tokens, k); n > 0 {
-				found = append(found, Mention{Sentence: si, Start: k, End: k + n, Entity: e, Modifier: r.modifies(s.Tokens, k+n)})
+				found = append(found, Mention{Sentence: si, Start: k, End: k + n, Entity: e, Modifier: r.personModifies(s.Tokens, k+n)})
 				k += n - 1
 				continue
 			}
-			if e, ok := surnames[r.fold(s.Tokens[k].Text)]; ok && e.ID != "" {
-				found = append(found, Mention{Sentence: si, Start: k, End: k + 1, Entity: e, Modifier: r.modifies(s.Tokens, k+1)})
+			if e, ok := lookupFolded(r, surnames, s.Tokens[k].Text); ok && e.ID != "" {
+				found = append(found, Mention{Sentence: si, Start: k, End: k + 1, Entity: e, Modifier: r.personModifies(s.Tokens, k+1)})
 			}
 		}
 	}

@@ -178,6 +178,10 @@ func (r *recognizer) name(si int, toks []Token, i int) int {
 		r.emit(si, i, end, r.g.ents[e.place], r.modifies(toks, end))
 		return end
 	}
+	if ent.Type == TypePerson {
+		r.emit(si, i, end, ent, r.personModifies(toks, end))
+		return end
+	}
 	if e.kind == kindPlain && ent.Type != TypeOrganization {
 		r.emit(si, i, end, ent, r.modifies(toks, end))
 		return end
@@ -201,10 +205,15 @@ func (r *recognizer) actor(si int, toks []Token, start, end int, ent int32, adje
 	if t, tEnd := r.match(g.titles, toks, k); t >= 0 {
 		if office := g.titleEntries[t].office; office != "" && !r.startsName(toks, tEnd) {
 			if h, ok := g.holder(office, ent, r.day); ok {
-				r.emit(si, start, tEnd, g.ents[h], r.modifies(toks, tEnd))
+				r.emit(si, start, tEnd, g.ents[h], r.personModifies(toks, tEnd))
 				return tEnd
 			}
 		}
+		r.emit(si, start, end, g.ents[ent], true)
+		return end
+	}
+	if adjective && r.adjectiveFollows(toks, end) {
+		// "the Azerbaijani and Armenian foreign ministers": both modify the noun
 		r.emit(si, start, end, g.ents[ent], true)
 		return end
 	}
@@ -221,7 +230,7 @@ func (r *recognizer) actor(si int, toks []Token, start, end int, ent int32, adje
 // "ethnic Armenian separatists", "Hamas fighters").
 func (r *recognizer) headed(si int, toks []Token, start, end, hEnd int, ent int32, kind headKind, adjective bool) int {
 	g := r.g
-	ethnic := start > 0 && r.fold(toks[start-1].Text) == "ethnic"
+	ethnic := start > 0 && r.is(toks[start-1].Text, "ethnic")
 	if g.ents[ent].Type == TypeCountry && (kind == headGroup || ethnic) {
 		if kind != headGroup {
 			// "ethnic Armenian leaders": a people, not the state, and no group we name
@@ -255,6 +264,16 @@ func (r *recognizer) headed(si int, toks []Token, start, end, hEnd int, ent int3
 	return hEnd
 }
 
+// adjectiveFollows reports whether "and" or "or" and a state's adjective follow token i, the
+// adjective itself a modifier.
+func (r *recognizer) adjectiveFollows(toks []Token, i int) bool {
+	if i+1 >= len(toks) || (!r.is(toks[i].Text, "and") && !r.is(toks[i].Text, "or")) {
+		return false
+	}
+	v, end := r.match(r.g.names, toks, i+1)
+	return v >= 0 && r.g.nameEntries[v].kind == kindAdjectival && r.modifies(toks, end)
+}
+
 // group is the entity of a group named by an adjective and head nouns: "Armenian separatists".
 func group(adj string, toks []Token, hStart, hEnd int) Entity {
 	name := adj
@@ -280,14 +299,14 @@ func (r *recognizer) hyphenated(si int, toks []Token, i int) int {
 	}
 	var part string
 	switch {
-	case r.fold(w[:dash]) == "pro":
+	case r.is(w[:dash], "pro"):
 		part = w[dash+1:]
 	case r.isWord(r.g.backers, w[dash+1:]):
 		part = w[:dash]
 	default:
 		return i
 	}
-	n := r.g.names.next[r.fold(part)]
+	n, _ := lookupFolded(r, r.g.names.next, part)
 	if n == nil || n.rules == nil || n.value < 0 {
 		return i
 	}
@@ -309,15 +328,15 @@ func (r *recognizer) titled(si int, toks []Token, i int) int {
 		return i
 	}
 	// "the president of Russia", "the secretary-general of the United Nations"
-	if office := g.titleEntries[t].office; office != "" && tEnd < len(toks) && r.fold(toks[tEnd].Text) == "of" {
+	if office := g.titleEntries[t].office; office != "" && tEnd < len(toks) && r.is(toks[tEnd].Text, "of") {
 		k := tEnd + 1
-		if k < len(toks) && r.fold(toks[k].Text) == "the" {
+		if k < len(toks) && r.is(toks[k].Text, "the") {
 			k++
 		}
 		if v, end := r.match(g.names, toks, k); v >= 0 {
 			if e := g.nameEntries[v]; e.kind != kindPlain || g.ents[e.ent].Type == TypeOrganization {
 				if h, ok := g.holder(office, e.ent, r.day); ok {
-					r.emit(si, i, end, g.ents[h], r.modifies(toks, end))
+					r.emit(si, i, end, g.ents[h], r.personModifies(toks, end))
 					return end
 				}
 			}
@@ -325,14 +344,14 @@ func (r *recognizer) titled(si int, toks []Token, i int) int {
 	}
 	if v, end := r.match(g.names, toks, tEnd); v >= 0 {
 		if e := g.ents[g.nameEntries[v].ent]; e.Type == TypePerson {
-			r.emit(si, tEnd, end, e, r.modifies(toks, end))
+			r.emit(si, tEnd, end, e, r.personModifies(toks, end))
 			return end
 		}
 		return tEnd
 	}
 	switch n := r.nameRun(toks, tEnd); {
 	case n >= 2:
-		r.emit(si, tEnd, tEnd+n, r.person(tEnd, tEnd+n), r.modifies(toks, tEnd+n))
+		r.emit(si, tEnd, tEnd+n, r.person(tEnd, tEnd+n), r.personModifies(toks, tEnd+n))
 		return tEnd + n
 	case n == 1:
 		r.pending = append(r.pending, Mention{Sentence: si, Start: tEnd, End: tEnd + 1})
@@ -384,38 +403,63 @@ func (r *recognizer) startsName(toks []Token, i int) bool {
 	return true
 }
 
-// modifies reports whether the token at i makes what ends before it a modifier: a
-// possessive, a title or a common noun ("Kremlin spokesman", "Russia's", "Karabakh conflict").
+// modifies reports whether what follows token i makes the name ending before it a
+// modifier: a possessive, a title, or a common noun after at most two adjectives
+// ("Russia's", "Kremlin spokesman", "EU foreign policy chief", "the Karabakh conflict").
 func (r *recognizer) modifies(toks []Token, i int) bool {
-	if i >= len(toks) {
-		return false
-	}
-	t := toks[i]
-	if isPossessive(t.Text) {
+	if i < len(toks) && isPossessive(toks[i].Text) {
 		return true
 	}
-	if (t.Tag == "NN" || t.Tag == "NNS") && !startsUpper(t.Text) && !strings.HasSuffix(t.Text, "ed") {
-		// The tagger calls verbs it has not seen nouns ("the White House disagreed/NN"):
-		// a word in -ed is taken for a verb.
+	for k := i; k < len(toks) && k < i+3; k++ {
+		t := toks[k]
+		if r.isTitle(toks, k) {
+			return true
+		}
+		if (t.Tag == "NN" || t.Tag == "NNS") && !startsUpper(t.Text) && !strings.HasSuffix(t.Text, "ed") {
+			// The tagger calls verbs it has not seen nouns ("the White House disagreed/NN"):
+			// a word in -ed is taken for a verb.
+			return true
+		}
+		if t.Tag != "JJ" {
+			return false
+		}
+	}
+	return false
+}
+
+// isTitle reports whether a title starts at token k, singular or plural (the tagger may
+// call plural titles verbs: "U.S. envoys/VBZ met").
+func (r *recognizer) isTitle(toks []Token, k int) bool {
+	if v, _ := r.match(r.g.titles, toks, k); v >= 0 {
 		return true
 	}
-	if v, _ := r.match(r.g.titles, toks, i); v >= 0 {
-		return true
-	}
-	// plural titles, which the tagger may call verbs: "U.S. envoys/VBZ met"
-	n := r.g.titles.next[t.Lemma]
+	n := r.g.titles.next[toks[k].Lemma]
 	return n != nil && n.rules != nil
 }
 
-func (r *recognizer) fold(w string) string {
+// personModifies is modifies for people: only a possessive or a title ("Putin's",
+// "Putin ally"), as the tagger often takes the verb after an unfamiliar name for a noun.
+func (r *recognizer) personModifies(toks []Token, i int) bool {
+	return i < len(toks) && (isPossessive(toks[i].Text) || r.isTitle(toks, i))
+}
+
+// is reports whether w folds to the given folded word, without allocating.
+func (r *recognizer) is(w, folded string) bool {
 	r.buf = foldInto(r.buf, w)
-	return string(r.buf)
+	return string(r.buf) == folded
 }
 
 // isWord reports whether w is in a folded word set, without allocating.
 func (r *recognizer) isWord(set map[string]bool, w string) bool {
+	in, _ := lookupFolded(r, set, w)
+	return in
+}
+
+// lookupFolded looks w up by its fold, without allocating.
+func lookupFolded[V any](r *recognizer, m map[string]V, w string) (V, bool) {
 	r.buf = foldInto(r.buf, w)
-	return set[string(r.buf)]
+	v, ok := m[string(r.buf)]
+	return v, ok
 }
 
 func isPossessive(w string) bool {

@@ -197,6 +197,21 @@ func TestRecognize(t *testing.T) {
 			"South Caucasus|ent:south_caucasus|Location|mod", "NATO|ent:nato|Organization|mod",
 		},
 	}, {
+		name: "modifiers through adjectives and coordinated adjectives",
+		text: "EU foreign policy chief Josep Borrell met the Azerbaijani and Armenian foreign ministers.",
+		want: []string{
+			"EU|ent:european_union|Organization|mod", "Josep Borrell|ent:josep_borrell|Person",
+			"Azerbaijani|ent:azerbaijan|Country|mod", "Armenian|ent:armenia|Country|mod",
+		},
+	}, {
+		name: "abbreviated titles; a lone unknown surname after a title names no one",
+		text: "Lt. Gen. Anna Ivanova Petrova arrived. Mr. Smith said the Pentagon and the State Department disagreed.",
+		want: []string{
+			"Anna Ivanova Petrova|ent:anna_ivanova_petrova|Person",
+			"Pentagon|ent:united_states_defense_ministry|Organization",
+			"State Department|ent:united_states_foreign_ministry|Organization",
+		},
+	}, {
 		name: "sentence-initial capitalised words and lowercase lookalikes are not entities",
 		text: "Negotiations failed. The talks resumed. Fighting subsided. Give us a chance, who knows. Chad said it was fine. Security improved.",
 		want: []string{"Chad|ent:chad|Country"},
