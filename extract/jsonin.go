@@ -112,14 +112,17 @@ func readJSONL(text string) []draft {
 // its text; a date that does not parse is the record's error.
 func recordDraft(obj map[string]any) draft {
 	f := normaliseKeys(obj)
-	d := draft{
-		url:       pick(f, urlKeys),
-		title:     pick(f, titleKeys),
-		publisher: pick(f, publisherKeys),
-	}
-	// trafilatura puts the page URL in "source".
-	if d.url == "" && (strings.HasPrefix(d.publisher, "http://") || strings.HasPrefix(d.publisher, "https://")) {
-		d.url, d.publisher = d.publisher, ""
+	d := draft{url: pick(f, urlKeys), title: pick(f, titleKeys)}
+	// trafilatura puts the page URL in "source", which elsewhere names the publisher.
+	for _, k := range publisherKeys {
+		switch s := scalar(f[k]); {
+		case strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://"):
+			if d.url == "" {
+				d.url = s
+			}
+		case s != "" && d.publisher == "":
+			d.publisher = s
+		}
 	}
 	if ds := pick(f, dateKeys); ds != "" {
 		t, err := parseDate(ds)

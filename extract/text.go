@@ -11,7 +11,7 @@ const headLines = 6
 
 // dateLineRE matches a line that opens with a date label: " date 2020-07-17 …" as the
 // scraper writes it, or "Published: July 17, 2020".
-var dateLineRE = regexp.MustCompile(`^(?i:date|dated|published|published on|posted|posted on|updated|updated on)\s*:?\s+(.*)$`)
+var dateLineRE = regexp.MustCompile(`^(?i:published on|published|posted on|posted|updated on|updated|dated|date)\s*:?\s+(.*)$`)
 
 // readText reads a plain-text article. Its head may hold a date line, banners, the
 // headline and a byline; the headline is the longest heading-shaped paragraph before the
