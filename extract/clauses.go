@@ -765,8 +765,14 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 		return p.reportRest(cl, p.chunks[j].s)
 	}
 	// Skip a time phrase and the complementiser: "said Friday that …".
-	for p.kindAt(j) == cNP && p.isTime(p.chunks[j]) {
-		j++
+	for {
+		if p.kindAt(j) == cNP && p.isTime(p.chunks[j]) {
+			j++
+		} else if p.kindAt(j) == cPrep && p.kindAt(j+1) == cNP && p.isTime(p.chunks[j+1]) {
+			j += 2
+		} else {
+			break
+		}
 	}
 	that := p.kindAt(j) == cSub && p.lower(p.chunks[j].s) == "that"
 	if that {
@@ -778,7 +784,7 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 		for p.kindAt(m) == cNP || p.kindAt(m) == cPrep || p.kindAt(m) == cComma || p.kindAt(m) == cAdj || p.kindAt(m) == cAdv {
 			m++
 		}
-		if p.kindAt(j) != cNP || p.kindAt(m) != cVG {
+		if p.kindAt(j) != cNP || p.kindAt(m) != cVG || p.cls[p.chunks[m].s] == wTo {
 			return false
 		}
 	}
@@ -917,13 +923,15 @@ func (p *parser) complexRight(k int) Span {
 			// A list: NP, NP, (and|or) NP; a noun phrase followed by a verb opens a new
 			// clause instead ("… overnight and that the situation remains calm").
 			m := k + 1
-			for p.kindAt(m) == cComma || (p.kindAt(m) == cNP && p.kindAt(m+1) == cComma) {
+			for p.kindAt(m) == cComma || (p.kindAt(m) == cNP && (p.kindAt(m+1) == cComma || p.kindAt(m+1) == cCC)) {
 				if p.kindAt(m) == cNP && p.isTime(p.chunks[m]) {
 					return sp
 				}
 				m++
 			}
-			if p.kindAt(m) == cCC && p.kindAt(m+1) == cNP && p.kindAt(m+2) != cVG &&
+			// A list with commas is a list even when a verb follows it ("brokered by Egypt,
+			// Qatar and the United States took hold").
+			if p.kindAt(m) == cCC && p.kindAt(m+1) == cNP && (p.kindAt(m+2) != cVG || m > k+2) &&
 				(p.kindAt(k+1) == cCC || m > k+2) && !p.isTime(p.chunks[m+1]) {
 				k = m + 1
 				sp.End = p.chunks[k].e

@@ -1,0 +1,230 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// renderClause writes a clause as "arg1 | rel | arg2 [+ extra …] {cues}" for comparison.
+func renderClause(s Sentence, cl Clause) string {
+	var b strings.Builder
+	b.WriteString(s.text(cl.Arg1) + " | " + cl.Rel + " | " + s.text(cl.Arg2))
+	for _, e := range cl.Extra {
+		b.WriteString(" + " + s.text(e))
+	}
+	var cues []string
+	if cl.Passive {
+		cues = append(cues, "passive")
+	}
+	if cl.Negated {
+		cues = append(cues, "negated")
+	}
+	if cl.Modality != Asserted {
+		cues = append(cues, cl.Modality)
+	}
+	if !cl.Speaker.Empty() {
+		cues = append(cues, "by "+s.text(cl.Speaker))
+	}
+	if !cl.Urger.Empty() {
+		cues = append(cues, "urged by "+s.text(cl.Urger))
+	}
+	if !cl.Coref.Empty() {
+		cues = append(cues, "= "+s.text(cl.Coref))
+	}
+	if len(cues) > 0 {
+		b.WriteString(" {" + strings.Join(cues, ", ") + "}")
+	}
+	return b.String()
+}
+
+// analyseOne tags one sentence written for a test.
+func analyseOne(t *testing.T, text string) Sentence {
+	t.Helper()
+	d, err := Analyze(Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Sentences) != 1 {
+		t.Fatalf("%q: %d sentences, want 1", text, len(d.Sentences))
+	}
+	return d.Sentences[0]
+}
+
+func TestClauses(t *testing.T) {
+	published := time.Date(2023, 9, 22, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, sentence string
+		want           []string // clauses that must be among those read
+		not            []string // clauses that must not be
+	}{
+		{
+			name:     "active with object and phrase",
+			sentence: "Turkey condemned the strike on the convoy.",
+			want:     []string{"Turkey | condemned | the strike + on the convoy"},
+		},
+		{
+			name:     "passive with agent and time",
+			sentence: "The town was shelled by separatist forces on Tuesday.",
+			want:     []string{"The town | was shelled by | separatist forces + on Tuesday {passive}"},
+		},
+		{
+			name:     "participle after a noun, then the main verb",
+			sentence: "Talks hosted by Qatar since 2019 have stalled.",
+			want: []string{
+				"Talks | hosted by | Qatar + since 2019 {passive}",
+				"Talks | have stalled |",
+			},
+		},
+		{
+			name:     "coordinated agents stay one argument",
+			sentence: "A truce brokered by Egypt, Qatar and the United States took hold.",
+			want:     []string{"A truce | brokered by | Egypt, Qatar and the United States {passive}"},
+		},
+		{
+			name:     "relative clause after a comma",
+			sentence: "The envoy met the rebel leaders, who agreed to a truce.",
+			want: []string{
+				"The envoy | met | the rebel leaders",
+				"the rebel leaders | agreed to | a truce",
+			},
+		},
+		{
+			name:     "relative clause about an of-phrase",
+			sentence: "They discussed the status of the Donbas region, which was occupied by Russian forces in 2014.",
+			want:     []string{"the status of the Donbas region | was occupied by | Russian forces + in 2014 {passive}"},
+		},
+		{
+			name:     "trailing attribution",
+			sentence: "The army retreated from the village, the defence ministry said.",
+			want: []string{
+				"the defence ministry | said | The army retreated from the village",
+				"The army | retreated from | the village {reported, by the defence ministry}",
+			},
+		},
+		{
+			name:     "attribution with a time and that",
+			sentence: "Ukraine said on Monday that Russian troops crossed the border.",
+			want:     []string{"Russian troops | crossed | the border {reported, by Ukraine}"},
+		},
+		{
+			name:     "pronoun subject of a report is the speaker",
+			sentence: "Kazakhstan said it is willing to host the talks.",
+			want:     []string{"it | is willing to host | the talks {intent, by Kazakhstan, = Kazakhstan}"},
+		},
+		{
+			name:     "quoted by an agency",
+			sentence: "The talks will resume next week, Lavrov said, quoted by TASS.",
+			want: []string{
+				"The talks | will resume |  + next week {reported, by Lavrov}",
+				"Lavrov | quoted by | TASS {passive}",
+			},
+		},
+		{
+			name:     "negation by not",
+			sentence: "Moscow did not recognise the referendum.",
+			want:     []string{"Moscow | did not recognise | the referendum {negated}"},
+		},
+		{
+			name:     "negation by refused to",
+			sentence: "The rebels refused to leave the city.",
+			want:     []string{"The rebels | refused to leave | the city {negated}"},
+		},
+		{
+			name:     "intent noun after a light verb",
+			sentence: "Qatar voiced a readiness to mediate the dispute.",
+			want:     []string{"Qatar | to mediate | the dispute {intent}"},
+		},
+		{
+			name:     "urged by the subject of a light verb",
+			sentence: "The UN stressed the need for both sides to respect the truce.",
+			want:     []string{"The UN | stressed | the need + for both sides",
+				"both sides | to respect | the truce {urged by The UN}"},
+		},
+		{
+			name:     "coordinated verb phrases share the subject",
+			sentence: "Baku closed the road and blocked all traffic.",
+			want: []string{
+				"Baku | closed | the road",
+				"Baku | blocked | all traffic",
+			},
+		},
+		{
+			name:     "coordinated clauses keep their own subjects",
+			sentence: "Armenia withdrew its troops and Azerbaijan took the town.",
+			want: []string{
+				"Armenia | withdrew | its troops",
+				"Azerbaijan | took | the town",
+			},
+		},
+		{
+			name:     "role before a name",
+			sentence: "Foreign ministry spokeswoman Maria Zakharova rejected the claim.",
+			want: []string{
+				"Maria Zakharova | is | Foreign ministry spokeswoman",
+				"Foreign ministry spokeswoman Maria Zakharova | rejected | the claim",
+			},
+		},
+		{
+			name:     "subordinate clause",
+			sentence: "Shelling resumed after the talks collapsed.",
+			want: []string{
+				"Shelling | resumed |",
+				"the talks | collapsed |",
+			},
+		},
+		{
+			name:     "a year after since is a phrase, not a subject",
+			sentence: "Negotiations led by France since 1994 have failed.",
+			want:     []string{"Negotiations | have failed |"},
+			not:      []string{"1994 | have failed |"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := analyseOne(t, tt.sentence)
+			var got []string
+			for _, cl := range Clauses(s, FindTimexes(s.Text, published)) {
+				got = append(got, renderClause(s, cl))
+			}
+			for _, w := range tt.want {
+				if !hasClause(got, w) {
+					t.Errorf("missing %q\n got: %s", w, strings.Join(got, "\n      "))
+				}
+			}
+			for _, n := range tt.not {
+				if hasClause(got, n) {
+					t.Errorf("unwanted %q\n got: %s", n, strings.Join(got, "\n      "))
+				}
+			}
+		})
+	}
+}
+
+// hasClause reports whether want is among the rendered clauses.
+func hasClause(got []string, want string) bool {
+	for _, g := range got {
+		if strings.TrimSpace(g) == strings.TrimSpace(want) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestClausesNeverPanic(t *testing.T) {
+	for _, text := range []string{
+		"", ".", ",,,", "and and and", "which", "said", "\"\"", "to to to", "by by by.",
+		"The", "It was.", "the of the of the", "Mr. said that that that.",
+	} {
+		d, err := Analyze(Article{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range d.Sentences {
+			Clauses(s, nil)
+		}
+	}
+	if got := Clauses(Sentence{}, nil); got != nil {
+		t.Errorf("Clauses of an empty sentence = %v, want nil", got)
+	}
+}
