@@ -346,8 +346,6 @@ func blocks(root *html.Node, byClass bool) []string {
 			if n.DataAtom == atom.A {
 				inLink = true
 			}
-			// Inline elements still separate words: "<b>Baku</b><i>and</i>" is two words.
-			text.WriteByte(' ')
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c, inLink)
