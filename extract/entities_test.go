@@ -190,6 +190,13 @@ func TestRecognize(t *testing.T) {
 			"Mirjana Ćirić|ent:mirjana_ciric|Person",
 		},
 	}, {
+		name: "lowercase particles inside names",
+		text: "Egyptian President Abdel Fattah al-Sisi met Ursula von der Leyen.",
+		want: []string{
+			"Egyptian|ent:egypt|Country|mod", "Abdel Fattah al-Sisi|ent:abdel_fattah_al_sisi|Person",
+			"Ursula von der Leyen|ent:ursula_von_der_leyen|Person",
+		},
+	}, {
 		name: "a name followed by a common noun is a modifier",
 		text: "The Nagorno-Karabakh conflict and the South Caucasus countries worried NATO allies.",
 		want: []string{

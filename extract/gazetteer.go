@@ -505,9 +505,10 @@ func ruleOf(w string) caseRule {
 	switch {
 	case upper >= 2 && lower == 0:
 		return caseAll
-	case upper > 0:
+	case startsUpper(w):
 		return caseInitial
 	}
+	// "al-Sisi", "von der Leyen": a lowercase particle matches either way
 	return caseAny
 }
 
