@@ -50,6 +50,8 @@ news: paths between entities, timelines, and conflicts with their episodes and m
 		newSearchCmd(g),
 		newStatsCmd(g),
 		newExportCmd(g),
+		newServeCmd(g),
+		newDemoCmd(g),
 		newConfigCmd(g),
 	)
 	return root
