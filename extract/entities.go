@@ -85,6 +85,16 @@ func Recognize(d Document) (Mentions, error) {
 // Then, across the article, a bare surname is the person of that surname named in full
 // elsewhere in it (see corefer), and each entity gathers the surface forms it was seen in as
 // Aliases (shared by all its mentions: do not modify them).
+//
+// Decisions the graph depends on:
+//   - A state's institution is an organisation of its own, "Azerbaijan Defense Ministry"
+//     (ent:azerbaijan_defense_ministry), not the state: what a ministry says is not what the
+//     president says, and analysts weigh sources by who spoke.
+//   - Separatists, rebels and militants named by a state's adjective are a group of their own
+//     (ent:armenian_separatists, with or without "ethnic"), never the state: Armenian
+//     separatists seizing Karabakh is not Armenia seizing it. Forces, troops and governments
+//     are the state.
+//   - A hyphenated pair ("Armenia-Azerbaijan clashes") is one token and names no entity.
 func (g *Gazetteer) Recognize(d Document) Mentions {
 	r := recognizer{g: g, day: d.Article.Published, buf: make([]byte, 0, 64)}
 	for si := range d.Sentences {

@@ -233,6 +233,31 @@ func TestRecognize(t *testing.T) {
 	}
 }
 
+func ExampleRecognize() {
+	a := Article{
+		Text:      "Kremlin spokesman Dmitry Peskov said Russia was ready to mediate.\n\nPeskov named no date.",
+		Published: time.Date(2020, 7, 17, 0, 0, 0, 0, time.UTC),
+	}
+	d, err := Analyze(a)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ms, err := Recognize(d)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range ms {
+		fmt.Println(m.Sentence, m.Start, m.End, m.Entity.ID, m.Entity.Type, m.Modifier)
+	}
+	// Output:
+	// 0 0 1 ent:russia Country true
+	// 0 2 4 ent:dmitry_peskov Person false
+	// 0 5 6 ent:russia Country false
+	// 1 0 1 ent:dmitry_peskov Person false
+}
+
 func TestRecognizeAliases(t *testing.T) {
 	_, ms, _ := recognize(t, "President Vladimir Putin spoke.\n\nPutin, the Russian president, was firm. The Kremlin agreed.", "2020-07-17")
 	want := map[string][]string{
