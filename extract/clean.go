@@ -340,6 +340,9 @@ func isByline(s string, words int) bool {
 // "Reuters/Jane Doe").
 var creditRE = regexp.MustCompile(`(?:^|[\s.!?"'”’)])(` + creditName + `(?:\s*/\s*` + creditName + `)+)\s*$`)
 
+// maxCredit is more bytes than any credit takes.
+const maxCredit = 200
+
 const creditName = `\p{Lu}[\p{L}\p{N}.'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’&-]*){0,3}`
 
 // sentenceBreakRE finds where a caption sentence ends inside a credit match: a capitalised
@@ -348,11 +351,22 @@ var sentenceBreakRE = regexp.MustCompile(`\p{L}{2}[.!?]\s+`)
 
 // cutCredit removes a trailing photo credit from a line and reports whether it found one.
 func cutCredit(line string) (rest string, credited bool) {
-	m := creditRE.FindStringSubmatchIndex(line)
+	if !strings.Contains(line, "/") {
+		return line, false // most lines; the regexp is slow
+	}
+	// A credit is a few names long: look only at the end of a long line.
+	from := 0
+	if len(line) > maxCredit {
+		from = len(line) - maxCredit
+		if sp := strings.IndexByte(line[from:], ' '); sp >= 0 {
+			from += sp
+		}
+	}
+	m := creditRE.FindStringSubmatchIndex(line[from:])
 	if m == nil {
 		return line, false
 	}
-	start := m[2]
+	start := from + m[2]
 	if b := sentenceBreakRE.FindAllStringIndex(line[start:], -1); b != nil {
 		start += b[len(b)-1][1]
 		if !creditRE.MatchString(line[start:]) {
