@@ -74,6 +74,7 @@ type Clause struct {
 	Negated   bool   // "did not", "failed to", "refused to"
 	Modality  string // Asserted, Intent or Reported (negation is Negated, not a modality here)
 	Speaker   Span   // who said it, when Modality is Reported or the clause reports intent
+	SaidAt    Span   // the clause of saying without what was said: where its date is
 	Urger     Span   // who urged it: "X emphasized the need for the parties to adhere to …"
 	Noun      string // the noun lemma a light verb carries: "concern" in "expressed concern over"
 	Inherited bool   // Arg1 was taken from another clause (coordination, control)
@@ -495,8 +496,9 @@ func (p *parser) kindAt(k int) ckind {
 func (p *parser) clauses() {
 	type attribution struct {
 		speaker  Span
-		from, to int // tokens of the reported content
-		self     int // index in p.out of the speech clause
+		from, to int  // tokens of the reported content
+		saidAt   Span // the rest of the speech clause
+		self     int  // index in p.out of the speech clause
 	}
 	var attrs []attribution
 	last := -1 // index in p.out of the last clause with its own subject
@@ -514,7 +516,11 @@ func (p *parser) clauses() {
 			last = idx
 		}
 		if cl.Kind == KindAttribution && !cl.Arg2.Empty() {
-			attrs = append(attrs, attribution{cl.Arg1, cl.Arg2.Start, cl.Arg2.End, idx})
+			said := Span{cl.Arg1.Start, cl.Arg2.Start}
+			if cl.Arg2.End <= cl.Arg1.Start { // trailing: "…, Peskov said on Friday."
+				said = Span{cl.Arg1.Start, len(p.cls)}
+			}
+			attrs = append(attrs, attribution{cl.Arg1, cl.Arg2.Start, cl.Arg2.End, said, idx})
 		}
 	}
 	for _, a := range attrs {
@@ -526,7 +532,7 @@ func (p *parser) clauses() {
 			if cl.Modality == Asserted {
 				cl.Modality = Reported
 			}
-			cl.Speaker = a.speaker
+			cl.Speaker, cl.SaidAt = a.speaker, a.saidAt
 			// "Russia said it is prepared to …": a personal pronoun is the speaker.
 			if p.isPronoun(cl.Arg1) && !p.isPronoun(a.speaker) && p.s.Tokens[cl.Arg1.Start].Tag == "PRP" {
 				cl.Coref = a.speaker
@@ -703,6 +709,13 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		cl.Arg2 = p.span(j)
 		j++
 	}
+	// A participle's agents run to the main verb: in "talks mediated by Norway and Qatar
+	// resumed", Qatar is an agent, not the subject of "resumed".
+	if cl.Kind == KindPassive && bare && !cl.Agent.Empty() && p.kindAt(j) == cCC && p.kindAt(j+1) == cNP && p.kindAt(j+2) == cVG {
+		cl.Arg2.End = p.chunks[j+1].e
+		cl.Agent = cl.Arg2
+		j += 2
+	}
 	// Extra arguments: prepositional phrases and bare time phrases up to the clause end.
 	for {
 		switch {
@@ -742,6 +755,20 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 // the sentence as what was said; "CLAUSE, X said" takes what came before. It reports
 // false when the verb has an ordinary object instead ("stressed the need").
 func (p *parser) attribution(cl *Clause, k, j int) bool {
+	// A quotation right after the verb is what was said: `said "overall, …"`.
+	if vg := p.chunks[k]; vg.e < len(p.cls) && p.cls[vg.e] == wQuote && j < len(p.chunks) && p.kindAt(j) != cEnd {
+		return p.reportRest(cl, p.chunks[j].s)
+	}
+	// Skip a time phrase: "said Friday that …", "…, Erdogan said on Tuesday."
+	for {
+		if p.kindAt(j) == cNP && p.isTime(p.chunks[j]) {
+			j++
+		} else if p.kindAt(j) == cPrep && p.kindAt(j+1) == cNP && p.isTime(p.chunks[j+1]) {
+			j += 2
+		} else {
+			break
+		}
+	}
 	switch p.kindAt(j) {
 	case cEnd, cComma:
 		if j < len(p.chunks) && p.lower(p.chunks[j].s) == ":" {
@@ -759,20 +786,6 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 		cl.Kind = KindAttribution
 		cl.Arg2 = Span{0, end}
 		return true
-	}
-	// A quotation right after the verb is what was said: `said "overall, …"`.
-	if vg := p.chunks[k]; vg.e < len(p.cls) && p.cls[vg.e] == wQuote && j < len(p.chunks) {
-		return p.reportRest(cl, p.chunks[j].s)
-	}
-	// Skip a time phrase and the complementiser: "said Friday that …".
-	for {
-		if p.kindAt(j) == cNP && p.isTime(p.chunks[j]) {
-			j++
-		} else if p.kindAt(j) == cPrep && p.kindAt(j+1) == cNP && p.isTime(p.chunks[j+1]) {
-			j += 2
-		} else {
-			break
-		}
 	}
 	that := p.kindAt(j) == cSub && p.lower(p.chunks[j].s) == "that"
 	if that {

@@ -80,6 +80,10 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 	case KindControlled:
 		conf = 0.6
 	}
+	if !cl.Urger.Empty() {
+		r.urge(si, times, cl, conf)
+		return
+	}
 	if cl.Passive {
 		if cl.Agent.Empty() {
 			return // "Karabakh was seized": no actor, no fact
@@ -126,6 +130,11 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 	} else if class == ClassMediate {
 		if c, ok := r.conflictIn(si, append([]Span{objSpan}, extras...)); ok {
 			objects = []arg{{c, true}}
+		} else if p, ok := strings.CutSuffix(pred, "_between"); ok {
+			// "mediate between Russia and Ukraine"
+			if parties := r.resolve(si, objSpan); len(parties) == 2 {
+				objects, pred = []arg{{conflictOf(parties[0].ent, parties[1].ent), true}}, p
+			}
 		}
 	}
 	if objects == nil && !objSpan.Empty() {
@@ -162,7 +171,7 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 	}
 	for _, sub := range subjects {
 		for _, obj := range objects {
-			if sub.ent.ID == obj.ent.ID || !cl.Urger.Empty() {
+			if sub.ent.ID == obj.ent.ID {
 				continue
 			}
 			c := conf
@@ -175,20 +184,21 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 			r.emit(si, times, cl, sub, pred, obj, class, weight, c)
 		}
 	}
-	// "X emphasized the need for the parties to adhere to a ceasefire": X urges it; the
-	// parties have not done it.
-	if !cl.Urger.Empty() {
-		urged := objects
-		if len(urged) == 0 || urged[0].ent.Type == TypeConflict {
-			urged = subjects
-		}
-		uc, uw := r.lex.ClassOf("urge")
-		for _, u := range r.resolve(si, cl.Urger) {
-			for _, o := range urged {
-				if u.ent.ID != o.ent.ID {
-					r.emit(si, times, Clause{Verb: cl.Verb, Modality: cl.Modality, Speaker: cl.Speaker, Arg1: cl.Urger, Arg2: cl.Arg2},
-						u, "urge", o, uc, uw, conf)
-				}
+}
+
+// urge emits "X urge Y" for "X emphasized the need for the parties to adhere to Y": the
+// parties have not done it, X asked for it. Y is the infinitive's object, else its subject.
+func (r *relater) urge(si int, times []Timex, cl Clause, conf float64) {
+	urged := r.resolve(si, cl.Arg2)
+	if len(urged) == 0 {
+		urged = r.resolve(si, cl.Arg1)
+	}
+	uc, uw := r.lex.ClassOf("urge")
+	for _, u := range r.resolve(si, cl.Urger) {
+		for _, o := range urged {
+			if u.ent.ID != o.ent.ID {
+				r.emit(si, times, Clause{Verb: cl.Verb, Modality: cl.Modality, Speaker: cl.Speaker, SaidAt: cl.SaidAt,
+					Arg1: cl.Urger, Arg2: cl.Arg2}, u, "urge", o, uc, uw, conf)
 			}
 		}
 	}
@@ -218,7 +228,12 @@ func (r *relater) emit(si int, times []Timex, cl Clause, sub arg, pred string, o
 			f.AttributedTo = sp[0].ent.ID
 		}
 	}
-	if tx, ok := r.dateOf(s, times, cl); ok {
+	tx, ok := r.dateOf(s, times, cl)
+	if !ok && !cl.SaidAt.Empty() {
+		// "…, Erdogan said on Tuesday": what was said or intended dates from the saying.
+		tx, ok = r.dateOf(s, times, Clause{Verb: -1, Arg1: cl.SaidAt})
+	}
+	if ok {
 		f.Date, f.DatePrecision, f.DateSource = tx.Date, tx.Precision, DateFromText
 	} else if f.Published != "" {
 		f.Date, f.DatePrecision, f.DateSource = f.Published, PrecisionDay, DateFromPublished
@@ -398,8 +413,10 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 		}
 		return nil
 	}
-	// "members of Russia's Security Council", "the region of Nagorny Karabakh".
-	if head.End < sp.End && strings.EqualFold(s.Tokens[head.End].Text, "of") {
+	// "members of Russia's Security Council", "the region of Nagorny Karabakh" (but "the
+	// blockade of the corridor" is a blockade).
+	if head.End < sp.End && strings.EqualFold(s.Tokens[head.End].Text, "of") &&
+		topicWords[r.lemma(s, head.End-1)] == "of" {
 		for _, m := range r.ms.Within(si, head.End+1, sp.End) {
 			if !m.Modifier {
 				return []arg{{m.Entity, true}}
@@ -531,9 +548,9 @@ func localID(id string) string {
 }
 
 // focusPair returns the two parties an article is about: the pair of named actors most
-// often coordinated with each other ("Armenia and Azerbaijan", "between Kyiv and Moscow").
-// Pair phrases ("both sides") and reciprocal objects resolve to it. nil when no pair is
-// coordinated at all, or two pairs tie.
+// often coordinated with each other, "between A and B" and "A–B" counting twice as much
+// as "A and B" (which also lists allies and mediators). Pair phrases ("both sides") and
+// reciprocal objects resolve to it. nil when no pair scores 2, or two pairs tie.
 func focusPair(d Document, ms Mentions) []Entity {
 	type key struct{ a, b string }
 	counts := map[key]int{}
@@ -552,7 +569,16 @@ func focusPair(d Document, ms Mentions) []Entity {
 		if b.ID < a.ID {
 			a, b = b, a
 		}
-		counts[key{a.ID, b.ID}]++
+		w := 1
+		if toks[m0.End].Tag != "CC" {
+			w = 2 // "Armenia-Azerbaijan"
+		}
+		for i := max(0, m0.Start-3); i < m0.Start; i++ {
+			if strings.EqualFold(toks[i].Text, "between") {
+				w = 2
+			}
+		}
+		counts[key{a.ID, b.ID}] += w
 		ents[a.ID], ents[b.ID] = a, b
 	}
 	keys := make([]key, 0, len(counts))
@@ -565,7 +591,7 @@ func focusPair(d Document, ms Mentions) []Entity {
 		}
 		return keys[i].a+keys[i].b < keys[j].a+keys[j].b
 	})
-	if len(keys) == 0 || (len(keys) > 1 && counts[keys[0]] == counts[keys[1]]) {
+	if len(keys) == 0 || counts[keys[0]] < 2 || (len(keys) > 1 && counts[keys[0]] == counts[keys[1]]) {
 		return nil
 	}
 	return []Entity{ents[keys[0].a], ents[keys[0].b]}

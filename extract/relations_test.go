@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// renderFact writes a fact as "subject predicate object date/source modality [@speaker]".
+func renderFact(f Fact) string {
+	s := fmt.Sprintf("%s %s %s %s/%s %s", f.Subject.ID, f.Predicate, f.Object.ID, f.Date, f.DateSource, f.Modality)
+	if f.AttributedTo != "" {
+		s += " @" + f.AttributedTo
+	}
+	return s
+}
+
+func TestFacts(t *testing.T) {
+	// Friday 2023-09-22.
+	published := time.Date(2023, 9, 22, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		want       []string // facts that must be extracted
+		not        []string // prefixes of facts that must not be
+	}{
+		{
+			name: "mediation between two parties is about their conflict",
+			text: "Turkey is ready to mediate between Russia and Ukraine, Erdogan said on Tuesday.",
+			want: []string{"ent:turkey mediate conflict:russia--ukraine 2023-09-19/text intent @ent:recep_tayyip_erdogan"},
+		},
+		{
+			name: "coordinated agents of a passive each act",
+			text: "Peace talks mediated by Norway and Qatar resumed in 2021.",
+			want: []string{
+				"ent:norway mediate topic:peace_talks 2023-09-22/published asserted",
+				"ent:qatar mediate topic:peace_talks 2023-09-22/published asserted",
+			},
+		},
+		{
+			name: "coordinated subjects each act",
+			text: "Russia and Belarus signed an agreement on Monday.",
+			want: []string{
+				"ent:russia sign topic:agreement 2023-09-18/text asserted",
+				"ent:belarus sign topic:agreement 2023-09-18/text asserted",
+			},
+		},
+		{
+			name: "the pair in focus and a reciprocal object",
+			text: "Fighting between Armenia and Azerbaijan flared again.\n\nBoth sides accused the other of shelling civilian areas.",
+			want: []string{
+				"ent:armenia accuse ent:azerbaijan 2023-09-22/published asserted",
+				"ent:azerbaijan accuse ent:armenia 2023-09-22/published asserted",
+			},
+		},
+		{
+			name: "pair phrases resolve to nothing without a clear pair",
+			text: "Both sides accused the other of shelling civilian areas.",
+			not:  []string{"ent:"},
+		},
+		{
+			name: "attribution names the speaker; the pronoun is the speaker",
+			text: "Kazakhstan said it is willing to host talks on Syria.",
+			want: []string{"ent:kazakhstan host topic:talks 2023-09-22/published intent @ent:kazakhstan"},
+		},
+		{
+			name: "negation",
+			text: "Moscow did not recognise the referendum.",
+			want: []string{"ent:russia recognise topic:referendum 2023-09-22/published negated"},
+		},
+		{
+			name: "relative clause with a passive and a named agent",
+			text: "Azerbaijan regained the region of Nagorno-Karabakh, which was seized by Armenian forces in 1994.",
+			want: []string{"ent:azerbaijan regain ent:nagorno_karabakh 2023-09-22/published asserted"},
+		},
+		{
+			name: "role before a name",
+			text: "Kremlin spokesman Dmitry Peskov declined to comment.",
+			want: []string{"ent:dmitry_peskov spokesman_of ent:russia 2023-09-22/published asserted"},
+		},
+		{
+			name: "urging a ceasefire",
+			text: "Guterres stressed the need for both sides to respect the ceasefire.",
+			want: []string{"ent:antonio_guterres urge topic:ceasefire 2023-09-22/published asserted"},
+			not:  []string{"ent:antonio_guterres stress"},
+		},
+		{
+			name: "light verb with a noun and a preposition",
+			text: "France expressed concern over the blockade of the Lachin corridor.",
+			want: []string{"ent:france express_concern_over topic:blockade 2023-09-22/published asserted"},
+		},
+		{
+			name: "unresolvable pronoun subjects give no fact",
+			text: "They attacked the base overnight.",
+			not:  []string{""},
+		},
+		{
+			name: "a preposition joins the predicate",
+			text: "Ukraine called on its allies to send more air defence systems.",
+			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Extract(context.Background(), Article{ID: "art:test", Text: tt.text, Published: published})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Facts {
+				got = append(got, renderFact(f))
+			}
+			for _, w := range tt.want {
+				if !contains(got, w) {
+					t.Errorf("missing %q\n got: %s", w, strings.Join(got, "\n      "))
+				}
+			}
+			for _, n := range tt.not {
+				for _, g := range got {
+					if strings.HasPrefix(g, n) {
+						t.Errorf("unwanted %q", g)
+					}
+				}
+			}
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestFactInvariants checks what every fact must hold, over several articles at once.
+func TestFactInvariants(t *testing.T) {
+	text := "Russia and Ukraine exchanged prisoners on Sunday, the Turkish foreign ministry said.\n\n" +
+		"The exchange was brokered by Turkey and the United Arab Emirates.\n\n" +
+		"Kyiv accused Moscow of shelling the city of Kharkiv, which was hit by missiles last week."
+	a := Article{ID: "art:inv", URL: "https://example.org/a", Text: text, Published: time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC)}
+	res, err := Extract(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Facts) == 0 {
+		t.Fatal("no facts")
+	}
+	for _, f := range res.Facts {
+		switch {
+		case f.Article != a.ID || f.URL != a.URL || f.Published != "2024-01-05":
+			t.Errorf("%s: provenance %q %q %q", renderFact(f), f.Article, f.URL, f.Published)
+		case text[f.Offset:f.Offset+len(f.Sentence)] != f.Sentence:
+			t.Errorf("%s: offset %d does not point at its sentence", renderFact(f), f.Offset)
+		case f.Subject.ID == "" || f.Object.ID == "" || f.Subject.ID == f.Object.ID:
+			t.Errorf("%s: bad arguments", renderFact(f))
+		case f.Predicate == "" || strings.ToLower(f.Predicate) != f.Predicate || strings.Contains(f.Predicate, " "):
+			t.Errorf("%s: predicate %q is not a lowercase lemma", renderFact(f), f.Predicate)
+		case f.Confidence <= 0 || f.Confidence >= 1:
+			t.Errorf("%s: confidence %v", renderFact(f), f.Confidence)
+		case f.DateSource != DateFromText && f.DateSource != DateFromPublished:
+			t.Errorf("%s: date source %q", renderFact(f), f.DateSource)
+		case f.Class == "":
+			t.Errorf("%s: no class", renderFact(f))
+		}
+	}
+}
+
+func TestConflictOfSortsParties(t *testing.T) {
+	ru := Entity{Name: "Russia", ID: "ent:russia", Type: TypeCountry}
+	ua := Entity{Name: "Ukraine", ID: "ent:ukraine", Type: TypeCountry}
+	for _, c := range []Entity{conflictOf(ru, ua), conflictOf(ua, ru)} {
+		if c.ID != "conflict:russia--ukraine" || c.Name != "Russia–Ukraine" || c.Type != TypeConflict {
+			t.Errorf("conflictOf = %+v", c)
+		}
+	}
+}
