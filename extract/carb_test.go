@@ -1,0 +1,62 @@
+package extract
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestWriteCarb(t *testing.T) {
+	// Tokenised like the CaRB sentences: punctuation split off by spaces.
+	sentences := []string{
+		"The treaty was signed by Egypt and Israel in 1979 .",
+		"Norway , which hosted the talks , said the deal would hold .",
+		"Hello .",
+	}
+	var buf bytes.Buffer
+	if err := WriteCarb(&buf, sentences); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	want := map[string]bool{
+		"The treaty was signed by Egypt and Israel in 1979 .\twas signed by\tThe treaty\tEgypt and Israel\tin 1979": false,
+		"Norway , which hosted the talks , said the deal would hold .\thosted\tNorway\tthe talks":                   false,
+		"Norway , which hosted the talks , said the deal would hold .\tsaid\tNorway\tthe deal would hold":           false,
+		"Norway , which hosted the talks , said the deal would hold .\twould hold\tthe deal\t":                      false,
+	}
+	for _, l := range lines {
+		f := strings.Split(l, "\t")
+		if len(f) < 5 {
+			t.Errorf("line %q: %d fields, want sentence, confidence, relation, arg1, arg2…", l, len(f))
+			continue
+		}
+		c, err := strconv.ParseFloat(f[1], 64)
+		if err != nil || c <= 0 || c >= 1 {
+			t.Errorf("line %q: confidence %q not in (0, 1)", l, f[1])
+		}
+		if f[0] == "Hello ." {
+			t.Errorf("a sentence without a verb gave %q", l)
+		}
+		key := f[0] + "\t" + strings.Join(f[2:], "\t")
+		if _, ok := want[key]; ok {
+			want[key] = true
+		}
+	}
+	for k, seen := range want {
+		if !seen {
+			t.Errorf("missing tuple %q in\n%s", k, buf.String())
+		}
+	}
+}
+
+func TestWriteCarbBadSentence(t *testing.T) {
+	var buf bytes.Buffer
+	err := WriteCarb(&buf, []string{"Egypt hosted talks .", "a\tb", "Qatar hosted talks ."})
+	if err == nil || !strings.Contains(err.Error(), "sentence 2") {
+		t.Fatalf("err = %v, want one naming sentence 2", err)
+	}
+	if n := strings.Count(buf.String(), "\thosted\t"); n != 2 {
+		t.Errorf("the good sentences gave %d tuples with 'hosted', want 2:\n%s", n, buf.String())
+	}
+}
