@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -101,12 +103,14 @@ func ArticleQuads(a extract.Article, facts []extract.Fact) []quad.Quad {
 		entities[e.ID] = old
 	}
 	threads := map[string][2]string{}
+	predicates := map[string]bool{}
 	stmtPrefix := "stmt:" + localName(a.ID) + "-"
 	for n, f := range facts {
 		merge(f.Subject)
 		merge(f.Object)
 		s, o := quad.IRI(f.Subject.ID), quad.IRI(f.Object.ID)
 		add(s, RelIRI(f.Predicate), o)
+		predicates[f.Predicate] = true
 
 		st := quad.IRI(fmt.Sprintf("%s%d", stmtPrefix, n))
 		add(st, RDFType, Statement)
@@ -139,12 +143,7 @@ func ArticleQuads(a extract.Article, facts []extract.Fact) []quad.Quad {
 		}
 	}
 
-	ids := make([]string, 0, len(entities))
-	for id := range entities {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(entities)) {
 		e := entities[id]
 		n := quad.IRI(id)
 		if e.Type != "" { // facts from other extractors may leave the type out
@@ -157,11 +156,10 @@ func ArticleQuads(a extract.Article, facts []extract.Fact) []quad.Quad {
 			add(n, SchemaAltName, quad.String(alias))
 		}
 	}
-	tids := make([]string, 0, len(threads))
-	for t := range threads {
-		tids = append(tids, t)
+	for _, p := range slices.Sorted(maps.Keys(predicates)) {
+		add(RelIRI(p), RDFType, Relation)
 	}
-	sort.Strings(tids)
+	tids := slices.Sorted(maps.Keys(threads))
 	for _, t := range tids {
 		if _, isEntity := entities[t]; isEntity {
 			continue // already typed and named as the object of a fact

@@ -17,6 +17,7 @@ const (
 
 	// Statement nodes: one per fact, what timelines and evidence read.
 	Statement     = quad.IRI("ng:Statement")
+	Relation      = quad.IRI("ng:Relation") // the rdf:type of every rel: predicate, so queries can select fact edges
 	NGSubject     = quad.IRI("ng:subject")
 	NGPredicate   = quad.IRI("ng:predicate")
 	NGObject      = quad.IRI("ng:object")
