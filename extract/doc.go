@@ -1,0 +1,57 @@
+// Package extract turns news articles into facts: subject–predicate–object statements
+// about resolved entities, with an event class, a normalised date, a modality, a
+// confidence and the sentence they came from. It is the contract's producer side: the
+// Fact type is what package graph loads.
+//
+// Reading articles from files and extracting them:
+//
+//	arts, errs := extract.Read(ctx, paths, extract.ReadOptions{})
+//	for _, o := range extract.ExtractAll(ctx, arts, 0) { // 0: one worker per core
+//		if o.Err != nil { … }
+//		for _, f := range o.Result.Facts { … }
+//	}
+//
+// One article: extract.Extract(ctx, article, options…); the options turn stages off
+// (WithoutEntities, WithoutTimexes) or swap the verb lexicon (WithLexicon).
+// WriteCarb prints the raw clause tuples of single sentences in the CaRB benchmark's
+// system format, so the clause reader can be scored on its own.
+//
+// # Stages
+//
+// Extract runs, in this order, checking the context between stages:
+//
+//  1. Analyze: sentences (paragraph and line breaks always end one), tokens, Penn
+//     Treebank tags, lemmas.
+//  2. Recognize: entity mentions resolved to canonical entities from the embedded
+//     gazetteers.
+//  3. Per sentence, FindTimexes (time expressions resolved against the publication date)
+//     and Clauses: raw open-extraction tuples read by rules over chunked POS tags
+//     (noun phrases, verb groups, prepositions): active, passive and participial,
+//     relative, coordinated, controlled (infinitives and gerunds), attribution and
+//     apposition clauses, with negation, intent and reported-speech cues.
+//  4. Facts (relations.go): each clause's arguments resolved to entities, or to topics
+//     for common nouns; coordinations expanded; "mediate between A and B" given the A–B
+//     conflict as object; "both sides" and "the other" resolved against the pair of
+//     parties the article is about; classes and weights from the verb lexicon; dates from
+//     the clause's time expression, else the saying's, else the publication date.
+//
+// # Invariants
+//
+//  1. Every Fact keeps its article's ID, URL and publication date, its sentence, and the
+//     byte offset of that sentence in Article.Text (Text[Offset:Offset+len(Sentence)]).
+//  2. Subject and object are never the same entity and never empty; a clause whose
+//     argument cannot be named (an unresolved pronoun, a vague noun) gives no fact rather
+//     than a wrong one.
+//  3. Predicate is a lowercase lemma with particles and prepositions joined by "_".
+//  4. Date is from the sentence only when DateSource is DateFromText; otherwise it is the
+//     publication date.
+//  5. Confidence is in (0, 1) and orders facts by how likely they are right: the clause
+//     construction, whether both arguments are named entities, modality and negation, and
+//     how surely the lexicon classes the verb all lower or raise it.
+//  6. No stage panics on any input, and a failure costs one article, not a batch.
+//
+// # What it must never import
+//
+// extract is pure text processing: it never imports Cayley or any package of newsgraph
+// (graph, queries, server, config, cmd). Data flows extract → graph, never back.
+package extract
