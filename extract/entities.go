@@ -361,7 +361,9 @@ func (r *recognizer) titled(si int, toks []Token, i int) int {
 	}
 	switch n := r.nameRun(toks, tEnd); {
 	case n >= 2:
-		r.emit(si, tEnd, tEnd+n, r.person(tEnd, tEnd+n), r.personModifies(toks, tEnd+n))
+		if p, ok := r.person(tEnd, tEnd+n); ok {
+			r.emit(si, tEnd, tEnd+n, p, r.personModifies(toks, tEnd+n))
+		}
 		return tEnd + n
 	case n == 1:
 		r.pending = append(r.pending, Mention{Sentence: si, Start: tEnd, End: tEnd + 1})
@@ -376,14 +378,20 @@ func (r *recognizer) speaker(si int, toks []Token, i int) int {
 	if n < 2 || i+n >= len(toks) || clauseCues[toks[i+n].Lemma]&cueSay == 0 || !isVerbTag(toks[i+n].Tag) {
 		return i
 	}
-	r.emit(si, i, i+n, r.person(i, i+n), false)
+	p, ok := r.person(i, i+n)
+	if !ok {
+		return i
+	}
+	r.emit(si, i, i+n, p, false)
 	return i + n
 }
 
-// person is the entity of a person first met under a name the tables do not know.
-func (r *recognizer) person(start, end int) Entity {
+// person is the entity of a person first met under a name the tables do not know. A name
+// with no Latin spelling ("Си Цзиньпин") would have an empty ID: it names no entity.
+func (r *recognizer) person(start, end int) (Entity, bool) {
 	name := spanText(r.sent, start, end)
-	return Entity{Name: name, ID: "ent:" + Slug(name), Type: TypePerson}
+	slug := Slug(name)
+	return Entity{Name: name, ID: "ent:" + slug, Type: TypePerson}, slug != ""
 }
 
 // nameRun returns how many words from token i, up to three, can be a person's name:

@@ -423,3 +423,39 @@ Armenian government spokesman Artsrun Hovhannisyan said the night passed quietly
 In Kyiv, Ukrainian officials said pro-Russian separatists in Donetsk and Luhansk had broken the Minsk agreements again.
 The Russian president and the German chancellor spoke by phone, and NATO Secretary-General Jens Stoltenberg called for restraint.
 `
+
+// FuzzRecognize checks the invariants of Mentions on any text: ordered, not overlapping,
+// inside their sentence, never empty, with IDs of the documented shape.
+func FuzzRecognize(f *testing.F) {
+	for _, s := range []string{
+		benchText, "", "pro- -backed - 's ’s", "Mr. said. President. The Russian president",
+		"ethnic Armenian", "Heydar Aliyev Aliyev Aliyev said", "U.S.-Russia talks, Kiev-backed",
+		"\xff\xfe invalid \x00 bytes Baku", "Erdoğan’s Türkiye and NATO's Secretary-General",
+		"Владимир Путин said so. President Си Цзиньпин agreed.",
+	} {
+		f.Add(s)
+	}
+	g, err := defaultGazetteer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := Analyze(Article{Text: text, Published: time.Date(2020, 7, 17, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Skip()
+		}
+		ms := g.Recognize(d)
+		for i, m := range ms {
+			if m.Sentence < 0 || m.Sentence >= len(d.Sentences) || m.Start < 0 || m.End <= m.Start ||
+				m.End > len(d.Sentences[m.Sentence].Tokens) {
+				t.Fatalf("mention %d out of bounds: %+v", i, m)
+			}
+			if i > 0 && ms[i-1].Sentence == m.Sentence && ms[i-1].End > m.Start || i > 0 && ms[i-1].Sentence > m.Sentence {
+				t.Fatalf("mentions %d and %d overlap or are out of order: %+v %+v", i-1, i, ms[i-1], m)
+			}
+			if !strings.HasPrefix(m.Entity.ID, "ent:") || len(m.Entity.ID) == 4 || m.Entity.Type == "" {
+				t.Fatalf("mention %d has a bad entity %+v", i, m.Entity)
+			}
+		}
+	})
+}
