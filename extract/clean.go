@@ -18,8 +18,8 @@ import (
 // body, recognised by its shape rather than by any one site's wording:
 //   - headlines, section labels and subheadings: short lines that do not end a sentence,
 //     and title-case lines;
-//   - bylines ("By AFP") and photo credits ("… Aziz Karimov / AP / TASS": the credit is cut,
-//     a caption sentence before it is kept unless the body repeats it);
+//   - bylines ("By AFP") and captions, known by the photo credit that ends them
+//     ("… Aziz Karimov / AP / TASS", "… Photo: Jane Doe for Example News");
 //   - lines matching data/boilerplate.txt: banners, sharing prompts, subscription and
 //     donation appeals (with a plain paragraph caught between two appeal paragraphs at the
 //     end of the page);
@@ -106,8 +106,7 @@ func normaliseSpace(s string) string {
 }
 
 // splitUnits splits normalised text into classified units: one per line, except that
-// lines hard-wrapped inside a paragraph are joined again. Trailing photo credits are cut
-// off here, so that a caption sentence before the credit is judged on its own.
+// lines hard-wrapped inside a paragraph are joined again.
 func splitUnits(text string) []unit {
 	var units []unit
 	prevOpen := false // the previous line is prose that did not end its sentence
@@ -123,15 +122,14 @@ func splitUnits(text string) []unit {
 			prevOpen = last.kind == kindProse && !endsSentence(last.text)
 			continue
 		}
-		caption, credited := cutCredit(line)
-		if credited && caption == "" {
+		if hasCredit(line) {
 			units = append(units, unit{text: line, kind: kindBoiler})
 			prevOpen = false
 			continue
 		}
-		u := unit{text: caption, kind: classify(caption)}
+		u := unit{text: line, kind: classify(line)}
 		units = append(units, u)
-		prevOpen = !credited && u.kind != kindByline && u.kind != kindBoiler && !endsSentence(caption)
+		prevOpen = u.kind != kindByline && u.kind != kindBoiler && !endsSentence(line)
 	}
 	return units
 }
@@ -338,42 +336,34 @@ func isByline(s string, words int) bool {
 // creditRE matches a photo credit at the end of a line: two or more capitalised names of
 // up to four words each, separated by slashes ("Aziz Karimov / AP / TASS",
 // "Reuters/Jane Doe").
-var creditRE = regexp.MustCompile(`(?:^|[\s.!?"'”’)])(` + creditName + `(?:\s*/\s*` + creditName + `)+)\s*$`)
+var creditRE = regexp.MustCompile(`(?:^|[\s.!?"'”’)])` + creditName + `(?:\s*/\s*` + creditName + `)+\s*$`)
+
+// labelledCreditRE matches a credit that names itself at the end of a line: "Photo:
+// Jane Doe for Example News", "(Photo: AFP)", "Image by Jane Doe".
+var labelledCreditRE = regexp.MustCompile(`(?:^|[\s.!?"'”’])\(?(?:Photos?|Photograph|Image|Picture|Credit|Video)(?::| by)\s+[^.!?()]{1,80}\)?\s*$`)
 
 // maxCredit is more bytes than any credit takes.
 const maxCredit = 200
 
 const creditName = `\p{Lu}[\p{L}\p{N}.'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’&-]*){0,3}`
 
-// sentenceBreakRE finds where a caption sentence ends inside a credit match: a capitalised
-// last word such as "October." is not part of the name that follows it.
-var sentenceBreakRE = regexp.MustCompile(`\p{L}{2}[.!?]\s+`)
-
-// cutCredit removes a trailing photo credit from a line and reports whether it found one.
-func cutCredit(line string) (rest string, credited bool) {
-	if !strings.Contains(line, "/") {
-		return line, false // most lines; the regexp is slow
+// hasCredit reports whether a line ends with a photo credit. The whole line is then a
+// caption: the caption sentence restates the body or describes the picture, and neither
+// is the article's own text.
+func hasCredit(line string) bool {
+	if strings.HasSuffix(line, ".") {
+		return false // "…, a Reuters/Ipsos poll found." is prose
 	}
 	// A credit is a few names long: look only at the end of a long line.
-	from := 0
 	if len(line) > maxCredit {
-		from = len(line) - maxCredit
+		from := len(line) - maxCredit
 		if sp := strings.IndexByte(line[from:], ' '); sp >= 0 {
 			from += sp
 		}
+		line = line[from:]
 	}
-	m := creditRE.FindStringSubmatchIndex(line[from:])
-	if m == nil {
-		return line, false
-	}
-	start := from + m[2]
-	if b := sentenceBreakRE.FindAllStringIndex(line[start:], -1); b != nil {
-		start += b[len(b)-1][1]
-		if !creditRE.MatchString(line[start:]) {
-			return line, false
-		}
-	}
-	return strings.TrimSpace(line[:start]), true
+	// Most lines have no slash, and the slash regexp is slow.
+	return labelledCreditRE.MatchString(line) || strings.Contains(line, "/") && creditRE.MatchString(line)
 }
 
 // endsSentence reports whether s ends like a sentence: ".", "!", "?", "…", ":" or ";",

@@ -25,6 +25,10 @@ func readHTML(text string) draft {
 		publisher: firstOf(m.meta["og:site_name"], m.meta["application-name"], m.ld.publisher),
 	}
 	d.title = firstOf(m.meta["og:title"], m.meta["twitter:title"], m.ld.title, m.h1, trimSiteName(m.title, d.publisher))
+	// "Headline | Site" names the publisher when nothing else does.
+	if head := trimSiteName(m.title, ""); d.publisher == "" && head != m.title && strings.EqualFold(head, d.title) {
+		d.publisher = strings.TrimLeft(strings.TrimPrefix(m.title, head), " |-—–:")
+	}
 	if ds := firstOf(m.meta["article:published_time"], m.meta["itemprop:datepublished"],
 		m.meta["datepublished"], m.meta["pubdate"], m.meta["publishdate"], m.meta["publish-date"],
 		m.meta["parsely-pub-date"], m.meta["sailthru.date"], m.meta["dc.date.issued"], m.meta["dc.date"],
