@@ -390,6 +390,8 @@
       var name = icons[i].textContent.trim();
       if (icons[i].getAttribute("data-icon") !== name) {
         icons[i].setAttribute("data-icon", name);
+        // The ligature text is not a label: the button beside it says what it does.
+        icons[i].setAttribute("aria-hidden", "true");
       }
     }
   }
