@@ -52,6 +52,7 @@ news: paths between entities, timelines, and conflicts with their episodes and m
 		newExportCmd(g),
 		newServeCmd(g),
 		newDemoCmd(g),
+		newEvalCmd(),
 		newConfigCmd(g),
 	)
 	return root
