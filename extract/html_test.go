@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -85,5 +86,14 @@ func TestTrimSiteName(t *testing.T) {
 		if got := trimSiteName(tt.title, tt.site); got != tt.want {
 			t.Errorf("trimSiteName(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
 		}
+	}
+}
+
+// TestReadHTMLDeep: a page nested far deeper than any real one is a clear error, not an
+// exhausted stack.
+func TestReadHTMLDeep(t *testing.T) {
+	d := readHTML("<p>The talks began on Monday.</p>" + strings.Repeat("<div>", 100000))
+	if d.err == nil || !strings.Contains(d.err.Error(), "parse HTML: html: open stack of elements exceeds 512 nodes") {
+		t.Errorf("error %v", d.err)
 	}
 }
