@@ -103,7 +103,11 @@ func needsE(s string) bool {
 		if prev == 'a' { // "mediat", "negotiat", but not "defeat", "float"
 			return before != 'e' && before != 'o' && before != 'a'
 		}
-		return single && (prev == 'o' || prev == 'u')
+		if prev == 'o' { // "quot", "vot", "promot", but not "shoot", "float"
+			return before != 'o' && before != 'a'
+		}
+		return single && prev == 'u'
+
 	case 'n':
 		return single && prev == 'i'
 	}
