@@ -1,0 +1,98 @@
+package extract_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"path"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// benchCorpus reads the test corpus and repeats it to about 1 MB of article text, as
+// distinct articles (a suffix on the ID keeps them apart). It returns the articles and
+// their word count.
+func benchCorpus(b *testing.B) ([]extract.Article, int) {
+	b.Helper()
+	files, err := corpus.Articles()
+	if err != nil {
+		b.Fatal(err)
+	}
+	def, err := time.Parse(time.DateOnly, corpus.DefaultDate)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var base []extract.Article
+	for _, f := range files {
+		name := path.Join(corpus.Root, f)
+		data, err := fs.ReadFile(corpus.FS, name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		as, _ := extract.ReadFrom(bytes.NewReader(data), name, extract.ReadOptions{DefaultDate: def})
+		base = append(base, as...)
+	}
+	if len(base) == 0 {
+		b.Fatal("no corpus articles")
+	}
+	var arts []extract.Article
+	size, words := 0, 0
+	for n := 0; size < 1<<20; n++ {
+		a := base[n%len(base)]
+		a.ID += "-" + string(rune('a'+n/len(base)%26))
+		arts = append(arts, a)
+		size += len(a.Text)
+		words += len(strings.Fields(a.Text))
+	}
+	return arts, words
+}
+
+// BenchmarkExtract measures the whole pipeline (analysis, entities, time expressions,
+// clauses, facts) in words per second, on one core and on all of them.
+func BenchmarkExtract(b *testing.B) {
+	arts, words := benchCorpus(b)
+	ctx := context.Background()
+	b.Run("one-core", func(b *testing.B) {
+		for b.Loop() {
+			for _, a := range arts {
+				if _, err := extract.Extract(ctx, a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+	})
+	b.Run("all-cores", func(b *testing.B) {
+		for b.Loop() {
+			for _, o := range extract.ExtractAll(ctx, arts, 0) {
+				if o.Err != nil {
+					b.Fatal(o.Err)
+				}
+			}
+		}
+		b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+	})
+}
+
+// BenchmarkClauses measures the clause reader alone, over analysed sentences.
+func BenchmarkClauses(b *testing.B) {
+	arts, words := benchCorpus(b)
+	var sents []extract.Sentence
+	for _, a := range arts {
+		d, err := extract.Analyze(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sents = append(sents, d.Sentences...)
+	}
+	for b.Loop() {
+		for _, s := range sents {
+			extract.Clauses(s, nil)
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+}
