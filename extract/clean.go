@@ -21,8 +21,9 @@ import (
 //   - bylines ("By AFP") and captions, known by the photo credit that ends them
 //     ("… Aziz Karimov / AP / TASS", "… Photo: Jane Doe for Example News");
 //   - lines matching data/boilerplate.txt: banners, sharing prompts, subscription and
-//     donation appeals (with a plain paragraph caught between two appeal paragraphs at the
-//     end of the page);
+//     donation appeals;
+//   - the appeal that ends many pages: paragraphs that speak to the reader as "we" to
+//     "you", and plain paragraphs caught between two appeal paragraphs;
 //   - "Read more" lists: the opening line and the labels, headlines and teasers after it;
 //   - lines that repeat an earlier paragraph, or a sentence of another paragraph.
 //
@@ -50,7 +51,7 @@ const (
 	kindProse   unitKind = iota // a paragraph of the body, as far as its shape tells
 	kindHeading                 // headline, section label or subheading
 	kindByline                  // "By AFP", "By Jane Doe and John Roe"
-	kindBoiler                  // a banner, prompt or credit from data/boilerplate.txt
+	kindBoiler                  // a banner or prompt from data/boilerplate.txt, a caption, a line without letters
 	kindAppeal                  // a subscription or donation appeal ("any" rules)
 	kindRelated                 // "Read more", "Related": opens a list of other articles
 )
@@ -62,13 +63,13 @@ type unit struct {
 	drop bool
 }
 
-// shortWords is the most words a heading, banner or label line has. Real headlines run
-// to about 15 words, so a longer line without a full stop is taken for prose whose
-// final punctuation the scraper lost.
+// Line lengths, in words, that tell furniture from prose. Real headlines run to about 15
+// words, so a longer line without a full stop is prose whose final punctuation the
+// scraper lost, unless it is in title case.
 const (
-	shortWords   = 12
-	headingWords = 15
-	titleWords   = 25
+	shortWords   = 12 // the most words of a banner, label or "Read more" line
+	headingWords = 15 // the most words of a heading not in title case
+	titleWords   = 25 // the most words of a title-case headline
 )
 
 // normaliseSpace makes line breaks "\n", turns Unicode spaces and tabs into plain spaces,
