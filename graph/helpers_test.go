@@ -41,6 +41,9 @@ var pgDatabases atomic.Int64
 // NEWSGRAPH_TEST_POSTGRES, and drops it when the test ends, so runs repeat exactly.
 func postgresOptions(t *testing.T) Options {
 	dsn := os.Getenv(postgresEnv)
+	if dsn == "" && os.Getenv("NEWSGRAPH_TEST_REQUIRE_POSTGRES") != "" {
+		t.Fatalf("%s is not set but NEWSGRAPH_TEST_REQUIRE_POSTGRES is: CI must run the PostgreSQL suite", postgresEnv)
+	}
 	if dsn == "" {
 		t.Skipf("%s is not set: skipping PostgreSQL (set it to a postgres:// URL of a server the tests may create databases on)", postgresEnv)
 	}
