@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,7 +29,8 @@ const (
 	FormatFeed  = "rss"   // an RSS 2.0, RSS 1.0 or Atom feed
 )
 
-// InputFormats lists the values ReadOptions.Format accepts besides "" (auto).
+// InputFormats lists the values ReadOptions.Format accepts besides "": "auto" is the
+// same as "", and "atom" the same as "rss".
 var InputFormats = []string{"auto", FormatText, FormatJSON, FormatJSONL, FormatHTML, FormatFeed, "atom"}
 
 // DefaultMaxBytes is the input size limit when ReadOptions.MaxBytes is zero.
@@ -156,8 +158,8 @@ func pathErr(err error) error {
 
 // readFile reads one regular file, refusing it unread when its size is over the limit.
 func readFile(path string, info fs.FileInfo, opts ReadOptions) ([]Article, []error) {
-	if max := opts.maxBytes(); info.Size() > max {
-		return nil, []error{&InputError{Source: path, Err: tooLarge(max)}}
+	if limit := opts.maxBytes(); info.Size() > limit {
+		return nil, []error{&InputError{Source: path, Err: tooLarge(limit)}}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -167,8 +169,8 @@ func readFile(path string, info fs.FileInfo, opts ReadOptions) ([]Article, []err
 	return ReadFrom(f, path, opts)
 }
 
-func tooLarge(max int64) error {
-	return fmt.Errorf("%w: over %d bytes", ErrTooLarge, max)
+func tooLarge(limit int64) error {
+	return fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit)
 }
 
 // ReadFrom reads the articles of one input called name (a path, or "-" for stdin). It
@@ -177,13 +179,13 @@ func ReadFrom(r io.Reader, name string, opts ReadOptions) ([]Article, []error) {
 	if err := opts.check(); err != nil {
 		return nil, []error{err}
 	}
-	max := opts.maxBytes()
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	limit := opts.maxBytes()
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, []error{&InputError{Source: name, Err: fmt.Errorf("read: %w", err)}}
 	}
-	if int64(len(data)) > max {
-		return nil, []error{&InputError{Source: name, Err: tooLarge(max)}}
+	if int64(len(data)) > limit {
+		return nil, []error{&InputError{Source: name, Err: tooLarge(limit)}}
 	}
 	text, line, err := checkText(data)
 	if err != nil {
@@ -207,6 +209,8 @@ func ReadFrom(r io.Reader, name string, opts ReadOptions) ([]Article, []error) {
 		drafts, err = readFeed(text)
 	}
 	if err != nil {
+		// A reader that knows the line of a whole-input error returns an *InputError
+		// without the source, which only ReadFrom knows.
 		var ie *InputError
 		if errors.As(err, &ie) {
 			ie.Source = name
@@ -232,10 +236,8 @@ func ReadFrom(r io.Reader, name string, opts ReadOptions) ([]Article, []error) {
 }
 
 func (o ReadOptions) check() error {
-	for _, f := range InputFormats {
-		if o.Format == f || o.Format == FormatAuto {
-			return nil
-		}
+	if o.Format == FormatAuto || slices.Contains(InputFormats, o.Format) {
+		return nil
 	}
 	return fmt.Errorf("%w %q (want one of %s)", ErrFormat, o.Format, strings.Join(InputFormats, ", "))
 }
