@@ -33,7 +33,7 @@ func readJSON(text string) ([]draft, error) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, &InputError{Line: lineAt([]byte(text), int(dec.InputOffset())),
-			Err: fmt.Errorf("%w: more than one value (JSON Lines needs one record per line)", ErrInvalidJSON)}
+			Err: fmt.Errorf("%w: data after the first value (JSON Lines holds one whole record per line)", ErrInvalidJSON)}
 	}
 	var list []any
 	listKey := "" // the key of the wrapped array in the original spelling
