@@ -42,7 +42,8 @@ type ReadOptions struct {
 	// Format forces an input format (see InputFormats); "" or "auto" detects it.
 	Format string
 	// DefaultDate is the publication date of articles that give none (DateSource
-	// "default"). When it is zero such articles are errors.
+	// "default"). When it is zero such articles are errors. An article whose own date
+	// does not parse is an error even so: a wrong date misplaces every fact it dates.
 	DefaultDate time.Time
 	// MaxBytes is the largest input read, in bytes; zero means DefaultMaxBytes. Larger
 	// inputs are errors, and no more than MaxBytes+1 bytes of them are read.
@@ -86,6 +87,9 @@ func (e *InputError) Unwrap() error { return e.Err }
 
 // Read reads articles from files, directories (recursively, skipping hidden entries) and
 // "-" for standard input, in the order given and, within a directory, in lexical order.
+// Each article's Published keeps the time and offset its input gave, so that
+// Published.Format("2006-01-02") is the publisher's calendar day, which weekday names in
+// the text count from.
 // Every problem is one error in the second result, and never stops the other inputs; only
 // a cancelled ctx ends the reading early, with ctx.Err() as the last error.
 func Read(ctx context.Context, paths []string, opts ReadOptions) ([]Article, []error) {
