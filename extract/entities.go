@@ -222,10 +222,13 @@ func (r *recognizer) actor(si int, toks []Token, start, end int, ent int32, adje
 		r.emit(si, start, end, g.ents[ent], true)
 		return end
 	}
-	if adjective && r.adjectiveFollows(toks, end) {
-		// "the Azerbaijani and Armenian foreign ministers": both modify the noun
-		r.emit(si, start, end, g.ents[ent], true)
-		return end
+	if adjective {
+		if next, ok := r.adjectiveFollows(toks, end); ok {
+			// "the Azerbaijani and Armenian foreign ministers": both modify the noun;
+			// "Armenian and Azerbaijani parliamentarians": both states act
+			r.emit(si, start, end, g.ents[ent], next)
+			return end
+		}
 	}
 	if k == end {
 		if h, hEnd := r.match(g.heads, toks, end); h >= 0 {
@@ -274,14 +277,20 @@ func (r *recognizer) headed(si int, toks []Token, start, end, hEnd int, ent int3
 	return hEnd
 }
 
-// adjectiveFollows reports whether "and" or "or" and a state's adjective follow token i, the
-// adjective itself a modifier.
-func (r *recognizer) adjectiveFollows(toks []Token, i int) bool {
+// adjectiveFollows reports whether "and" or "or" and a state's adjective follow token i and,
+// if so, whether that adjective is a modifier (else a state head noun follows it).
+func (r *recognizer) adjectiveFollows(toks []Token, i int) (modifier, ok bool) {
 	if i+1 >= len(toks) || (!r.is(toks[i].Text, "and") && !r.is(toks[i].Text, "or")) {
-		return false
+		return false, false
 	}
 	v, end := r.match(r.g.names, toks, i+1)
-	return v >= 0 && r.g.nameEntries[v].kind == kindAdjectival && r.modifies(toks, end)
+	if v < 0 || r.g.nameEntries[v].kind != kindAdjectival {
+		return false, false
+	}
+	if h, _ := r.match(r.g.heads, toks, end); h >= 0 && r.g.headKinds[h] == headState {
+		return false, true
+	}
+	return r.modifies(toks, end), r.modifies(toks, end)
 }
 
 // group is the entity of a group named by an adjective and head nouns: "Armenian separatists".

@@ -211,6 +211,10 @@ func TestRecognize(t *testing.T) {
 			"Azerbaijani|ent:azerbaijan|Country|mod", "Armenian|ent:armenia|Country|mod",
 		},
 	}, {
+		name: "coordinated adjectives before a state head noun are both states",
+		text: "Armenian and Azerbaijani parliamentarians signed the protocol.",
+		want: []string{"Armenian|ent:armenia|Country", "Azerbaijani parliamentarians|ent:azerbaijan|Country"},
+	}, {
 		name: "abbreviated titles; a lone unknown surname after a title names no one",
 		text: "Lt. Gen. Anna Ivanova Petrova arrived. Mr. Smith said the Pentagon and the State Department disagreed.",
 		want: []string{
