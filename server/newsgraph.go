@@ -57,6 +57,9 @@ func (s *server) newsgraphHandlers() map[string]http.HandlerFunc {
 			if err != nil {
 				return nil, err
 			}
+			if paths == nil {
+				paths = []queries.Path{} // "paths": [] rather than null: no path is an answer
+			}
 			res := PathResponse{Paths: paths, Gizmo: make([]string, len(paths))}
 			for i, path := range paths {
 				res.Gizmo[i] = queries.PathGizmo(path)
