@@ -173,44 +173,61 @@ func isArticleType(t any) bool {
 }
 
 // mainElement picks the element that holds the article body: the <article> with the
-// most paragraph text, else the element whose own <p> children hold the most text, else
+// most paragraph text, unless some block holds more than twice as much; else the block
+// with the most paragraph text, where a block scores the text of its <p> children and
+// half that of its grandchildren (sites wrap each paragraph in a <div> of its own); else
 // <body>. Furniture subtrees (see skip) take no part in the choice unless that leaves no
 // paragraph at all.
 func mainElement(doc *html.Node) *html.Node {
 	for _, byClass := range []bool{true, false} {
-		var best *html.Node
-		bestScore := 0
-		var bestArticle *html.Node
-		bestArticleScore := 0
+		score := make(map[*html.Node]int)
+		var scored []*html.Node // in the order they were first scored, for a stable choice
+		add := func(n *html.Node, s int) {
+			if _, ok := score[n]; !ok {
+				scored = append(scored, n)
+			}
+			score[n] += s
+		}
+		var best, article *html.Node
+		articleScore := 0
 		var walk func(*html.Node)
 		walk = func(n *html.Node) {
-			if n.Type == html.ElementNode && skip(n, byClass) {
+			if n.Type != html.ElementNode {
 				return
 			}
-			if n.Type == html.ElementNode {
-				score := 0
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					if c.Type == html.ElementNode && c.DataAtom == atom.P && !skip(c, byClass) {
-						score += len(strings.TrimSpace(nodeText(c)))
+			if skip(n, byClass) {
+				return
+			}
+			if n.DataAtom == atom.P {
+				l := len(nodeText(n))
+				if p := n.Parent; p != nil {
+					add(p, 2*l)
+					if g := p.Parent; g != nil {
+						add(g, l)
 					}
 				}
-				if score > bestScore {
-					best, bestScore = n, score
-				}
-				if n.DataAtom == atom.Article {
-					if s := paragraphText(n, byClass); s > bestArticleScore {
-						bestArticle, bestArticleScore = n, s
-					}
+				return
+			}
+			if n.DataAtom == atom.Article {
+				if s := paragraphText(n, byClass); s > articleScore {
+					article, articleScore = n, s
 				}
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				walk(c)
 			}
 		}
-		walk(doc)
+		for c := doc.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		for _, n := range scored {
+			if best == nil || score[n] > score[best] {
+				best = n
+			}
+		}
 		switch {
-		case bestArticle != nil:
-			return bestArticle
+		case article != nil && 4*articleScore >= score[best]: // scores count direct text twice
+			return article
 		case best != nil:
 			return best
 		}
@@ -231,7 +248,7 @@ func paragraphText(n *html.Node, byClass bool) int {
 				continue
 			}
 			if c.DataAtom == atom.P {
-				total += len(strings.TrimSpace(nodeText(c)))
+				total += len(nodeText(c))
 				continue
 			}
 			walk(c)
