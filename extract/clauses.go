@@ -20,11 +20,14 @@ const (
 	cueJoin
 	cueRelative
 	cueSub
+	cueLightPrep
+	cueQuant
 )
 
 var cueNames = map[string]cue{
 	"say": cueSay, "intent": cueIntent, "negate": cueNegate, "urge": cueUrge,
 	"light": cueLight, "join": cueJoin, "relative": cueRelative, "sub": cueSub,
+	"lightprep": cueLightPrep, "quant": cueQuant,
 }
 
 var clauseCues = func() map[string]cue {
@@ -208,6 +211,12 @@ func Clauses(s Sentence, times []Timex) []Clause {
 			if t.Start >= tx.Start && t.Start < tx.End {
 				p.time[i] = true
 			}
+		}
+	}
+	// "more than 200 people", "about 1,200": the words before a number are part of it.
+	for i := len(s.Tokens) - 2; i >= 0; i-- {
+		if p.cue(i)&cueQuant != 0 && (s.Tokens[i+1].Tag == "CD" || p.cls[i+1] == wAdj && i+2 < len(s.Tokens) && s.Tokens[i+2].Tag == "CD") {
+			p.cls[i] = wAdj
 		}
 	}
 	p.chunk()
@@ -691,6 +700,15 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 	case cNP:
 		if !p.isTime(p.chunks[j]) {
 			cl.Arg2 = p.complexRight(j)
+			if p.lower(p.chunks[j].s) == "no" { // "gave no details"
+				cl.Negated = true
+			}
+			// "took control of the town": a light verb's bare noun with its "of" phrase
+			// is the relation, the phrase the object (read with the extras below).
+			if p.cue(cl.Verb)&cueLight != 0 && p.cls[p.chunks[j].s] == wNoun && p.kindAt(j+1) == cPrep &&
+				p.lower(p.chunks[j+1].s) == "of" && p.kindAt(j+2) == cNP {
+				cl.Arg2 = p.span(j)
+			}
 			j = p.chunkAt(cl.Arg2.End-1) + 1
 		}
 	case cPrep:
@@ -728,7 +746,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 			// A light verb's noun with its preposition is the relation:
 			// "expressed concern over the flare-up" → express_concern_over.
 			if len(cl.Extra) == 0 && !cl.Arg2.Empty() && p.cue(cl.Verb)&cueLight != 0 && cl.Noun == "" &&
-				!p.isTime(p.chunks[j+1]) {
+				!p.isTime(p.chunks[j+1]) && p.cue(p.chunks[j].s)&cueLightPrep != 0 {
 				if h := p.headOf(p.chunks[p.chunkAt(cl.Arg2.End-1)]); p.s.Tokens[h].Tag == "NN" {
 					cl.Noun = p.lemma(h)
 				}

@@ -84,6 +84,9 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		r.urge(si, times, cl, conf)
 		return
 	}
+	if cl.Verb >= 0 && cl.Noun == "" && topicWords[r.lemma(s, cl.Verb)] == "empty" {
+		return // "Israel is at war", "Russia has a part"
+	}
 	if cl.Passive {
 		if cl.Agent.Empty() {
 			return // "Karabakh was seized": no actor, no fact
@@ -130,6 +133,10 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 	} else if class == ClassMediate {
 		if c, ok := r.conflictIn(si, append([]Span{objSpan}, extras...)); ok {
 			objects = []arg{{c, true}}
+		} else if len(r.pair) == 2 && !objSpan.Empty() && topicWords[r.lemma(s, objSpan.End-1)] == "conflict" &&
+			strings.EqualFold(s.Tokens[objSpan.Start].Text, "the") {
+			// "the Minsk Group, which mediated the conflict"
+			objects = []arg{{conflictOf(r.pair[0], r.pair[1]), false}}
 		} else if p, ok := strings.CutSuffix(pred, "_between"); ok {
 			// "mediate between Russia and Ukraine"
 			if parties := r.resolve(si, objSpan); len(parties) == 2 {
@@ -161,7 +168,7 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 			}
 		}
 	}
-	if objects == nil && len(r.pair) == 2 && cl.Kind != KindApposition {
+	if objects == nil && len(r.pair) == 2 && cl.Kind != KindApposition && r.eventful(subjects[0], class) {
 		// "The flare-up began on Sunday": an event of the conflict the article is about.
 		objects = []arg{{conflictOf(r.pair[0], r.pair[1]), false}}
 		conf -= 0.15
@@ -202,6 +209,24 @@ func (r *relater) urge(si int, times []Timex, cl Clause, conf float64) {
 			}
 		}
 	}
+}
+
+// eventful reports whether an intransitive clause tells an event of the conflict in
+// focus: its verb is fighting or attacking, or its subject is an event noun ("the
+// flare-up", "clashes") rather than an actor or a thing.
+func (r *relater) eventful(sub arg, class string) bool {
+	if class == ClassFight || class == ClassAttack {
+		return true
+	}
+	if sub.ent.Type != TypeTopic {
+		return false
+	}
+	id := sub.ent.ID
+	if i := strings.LastIndexByte(id, '_'); i >= 0 {
+		id = id[i+1:]
+	}
+	_, _, ok := r.lex.EventNoun(strings.TrimPrefix(id, "topic:"))
+	return ok
 }
 
 // emit appends one fact, dating it and scoring its confidence.
@@ -414,55 +439,74 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 		return nil
 	}
 	// "members of Russia's Security Council", "the region of Nagorny Karabakh" (but "the
-	// blockade of the corridor" is a blockade).
-	if head.End < sp.End && strings.EqualFold(s.Tokens[head.End].Text, "of") &&
-		topicWords[r.lemma(s, head.End-1)] == "of" {
-		for _, m := range r.ms.Within(si, head.End+1, sp.End) {
-			if !m.Modifier {
-				return []arg{{m.Entity, true}}
+	// blockade of the corridor" is a blockade); "thousands of rockets", "weeks of protests".
+	if head.End < sp.End && strings.EqualFold(s.Tokens[head.End].Text, "of") {
+		switch topicWords[r.lemma(s, head.End-1)] {
+		case "of":
+			for _, m := range r.ms.Within(si, head.End+1, sp.End) {
+				if !m.Modifier {
+					return []arg{{m.Entity, true}}
+				}
 			}
+		case "quantity":
+			return r.conjunct(si, Span{head.End + 1, sp.End})
 		}
 	}
-	if t, ok := r.topic(s, head); ok {
+	if t, ok := r.topic(s, head, sp.End); ok {
 		return []arg{{t, false}}
 	}
 	return nil
 }
 
-// topic makes a Topic of a common-noun head phrase: its trailing nouns, the last one
-// lemmatised unless it is plural-only ("peace talks" → topic:peace_talks).
-func (r *relater) topic(s Sentence, head Span) (Entity, bool) {
-	end := head.End
-	for end > head.Start && isQuote(s.Tokens[end-1].Text) {
-		end--
+// topic makes a Topic of a common-noun head phrase: its trailing nouns with the
+// classifying adjectives before them, and an "of" phrase of bare nouns after them, the last
+// word lemmatised unless it is plural-only ("peace talks" → topic:peace_talks, "a special
+// military operation" → topic:special_military_operation, "a cessation of hostilities" →
+// topic:cessation_of_hostilities). end is where the conjunct ends.
+func (r *relater) topic(s Sentence, head Span, end int) (Entity, bool) {
+	last := head.End
+	for last > head.Start && (isQuote(s.Tokens[last-1].Text) || topicWords[strings.ToLower(s.Tokens[last-1].Text)] == "time") {
+		last--
 	}
-	start := end
+	start := last
 	for start > head.Start {
 		t := s.Tokens[start-1]
-		// Nouns, and as the last word a gerund ("fighting") or a hyphenated word the
-		// tagger calls an adjective ("the flare-up").
+		w := strings.ToLower(t.Text)
+		// Nouns and classifying adjectives, and as the last word a gerund ("fighting")
+		// or a hyphenated word the tagger calls an adjective ("the flare-up").
 		if strings.HasPrefix(t.Tag, "NN") && t.Tag != "NNP" && t.Tag != "NNPS" ||
-			start == end && (t.Tag == "VBG" || strings.HasPrefix(t.Tag, "JJ") && strings.Contains(t.Text, "-")) {
+			start < last && strings.HasPrefix(t.Tag, "JJ") && topicWords[w] == "classifier" ||
+			start == last && (t.Tag == "VBG" || strings.HasPrefix(t.Tag, "JJ") && strings.Contains(t.Text, "-")) {
 			start--
 			continue
 		}
 		break
 	}
-	if start == end {
+	if start == last || strings.HasPrefix(s.Tokens[start].Tag, "JJ") && start < last-1 && !strings.HasPrefix(s.Tokens[last-1].Tag, "NN") {
 		return Entity{}, false
 	}
-	words := make([]string, 0, end-start)
-	names := make([]string, 0, end-start)
-	for i := start; i < end; i++ {
+	if k := topicWords[r.lemma(s, last-1)]; k == "vague" || k == "quantity" {
+		return Entity{}, false
+	}
+	// "cessation of hostilities": bare nouns after "of" belong to the name.
+	if last == head.End && last+1 < end && strings.EqualFold(s.Tokens[last].Text, "of") {
+		n := last + 1
+		for n < end && strings.HasPrefix(s.Tokens[n].Tag, "NN") && s.Tokens[n].Tag != "NNP" && s.Tokens[n].Tag != "NNPS" {
+			n++
+		}
+		if n > last+1 {
+			last = n
+		}
+	}
+	words := make([]string, 0, last-start)
+	names := make([]string, 0, last-start)
+	for i := start; i < last; i++ {
 		w := strings.ToLower(s.Tokens[i].Text)
-		if i == end-1 && topicWords[w] != "plural" && s.Tokens[i].Tag != "VBG" {
+		if i == last-1 && topicWords[w] != "plural" && s.Tokens[i].Tag != "VBG" {
 			w = r.lemma(s, i)
 		}
 		words = append(words, w)
 		names = append(names, s.Tokens[i].Text)
-	}
-	if topicWords[words[len(words)-1]] == "vague" {
-		return Entity{}, false
 	}
 	return Entity{Name: strings.Join(names, " "), ID: "topic:" + strings.Join(words, "_"), Type: TypeTopic}, true
 }
