@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,6 +76,11 @@ func TestReadCorpus(t *testing.T) {
 		}
 		if a.Text == "" {
 			t.Errorf("%s: empty body", a.Source)
+		}
+		if strings.Contains(a.Source, "nodate") {
+			if got := a.Published.Format(time.DateOnly); got != corpus.DefaultDate || a.DateSource != "default" {
+				t.Errorf("%s: published %s (%s), want the default %s", a.Source, got, a.DateSource, corpus.DefaultDate)
+			}
 		}
 		if m := datedName.FindStringSubmatch(a.Source); m != nil {
 			if got := a.Published.Format(time.DateOnly); got != m[1] || a.DateSource != "article" {
