@@ -71,9 +71,42 @@ func loadWebUI() (*webUI, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open cayley ui bundle: %w", err)
 	}
-	ui := &webUI{files: map[string]asset{}}
-	matched := make([]int, len(uiRewrites))
-	err = fs.WalkDir(bundle, ".", func(p string, d fs.DirEntry, err error) error {
+	files, err := rewriteBundle(bundle, uiRewrites)
+	if err != nil {
+		return nil, err
+	}
+	own, err := fs.Sub(assets, "assets")
+	if err != nil {
+		return nil, fmt.Errorf("open newsgraph ui assets: %w", err)
+	}
+	err = fs.WalkDir(own, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		body, err := fs.ReadFile(own, p)
+		files["newsgraph/"+p] = body
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read newsgraph ui assets: %w", err)
+	}
+	index, ok := files["index.html"]
+	if !ok {
+		return nil, fmt.Errorf("cayley ui bundle changed: no index.html")
+	}
+	ui := &webUI{files: map[string]asset{}, csp: contentSecurityPolicy(index)}
+	for p, body := range files {
+		ui.add("/"+p, body)
+	}
+	return ui, nil
+}
+
+// rewriteBundle reads every file of bundle but the skipped ones and applies rws. It fails
+// when a rewrite matches no file.
+func rewriteBundle(bundle fs.FS, rws []rewrite) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	matched := make([]bool, len(rws))
+	err := fs.WalkDir(bundle, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || skipped(p) {
 			return err
 		}
@@ -81,43 +114,24 @@ func loadWebUI() (*webUI, error) {
 		if err != nil {
 			return err
 		}
-		for i, rw := range uiRewrites {
+		for i, rw := range rws {
 			if ok, _ := path.Match(rw.glob, p); ok && bytes.Contains(body, []byte(rw.old)) {
-				matched[i]++
+				matched[i] = true
 				body = bytes.ReplaceAll(body, []byte(rw.old), []byte(rw.new))
 			}
 		}
-		ui.add("/"+p, body)
+		files[p] = body
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read cayley ui bundle: %w", err)
 	}
-	for i, n := range matched {
-		if n == 0 {
-			return nil, fmt.Errorf("cayley ui bundle changed: %q not found in %s", uiRewrites[i].old, uiRewrites[i].glob)
+	for i, ok := range matched {
+		if !ok {
+			return nil, fmt.Errorf("cayley ui bundle changed: %q not found in %s", rws[i].old, rws[i].glob)
 		}
 	}
-	err = fs.WalkDir(assets, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		body, err := fs.ReadFile(assets, p)
-		if err != nil {
-			return err
-		}
-		ui.add("/newsgraph/"+strings.TrimPrefix(p, "assets/"), body)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read newsgraph ui assets: %w", err)
-	}
-	index, ok := ui.files["/index.html"]
-	if !ok {
-		return nil, fmt.Errorf("cayley ui bundle changed: no index.html")
-	}
-	ui.csp = contentSecurityPolicy(index.body)
-	return ui, nil
+	return files, nil
 }
 
 func skipped(p string) bool {
