@@ -66,7 +66,7 @@ func (r *recognizer) corefer(d Document) {
 				k += n - 1
 				continue
 			}
-			if e, ok := lookupFolded(r, surnames, s.Tokens[k].Text); ok && e.ID != "" {
+			if e, ok := lookupFolded(r, surnames, s.Tokens[k].Text); ok && e.ID != "" && !r.runsOn(s.Tokens, k+1) {
 				found = append(found, Mention{Sentence: si, Start: k, End: k + 1, Entity: e, Modifier: r.personModifies(s.Tokens, k+1)})
 			}
 		}

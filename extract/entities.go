@@ -189,6 +189,9 @@ func (r *recognizer) name(si int, toks []Token, i int) int {
 		return end
 	}
 	if ent.Type == TypePerson {
+		if end-i == 1 && r.runsOn(toks, end) {
+			return r.speaker(si, toks, i)
+		}
 		r.emit(si, i, end, ent, r.personModifies(toks, end))
 		return end
 	}
@@ -230,9 +233,14 @@ func (r *recognizer) actor(si int, toks []Token, start, end int, ent int32, adje
 			return end
 		}
 	}
-	if k == end {
-		if h, hEnd := r.match(g.heads, toks, end); h >= 0 {
+	if h, hEnd := r.match(g.heads, toks, k); h >= 0 {
+		if k == end {
 			return r.headed(si, toks, start, end, hEnd, ent, g.headKinds[h], adjective)
+		}
+		if g.headKinds[h] == headState && !r.modifies(toks, hEnd) {
+			// "Ukraine's military said": the state acting
+			r.emit(si, start, hEnd, g.ents[ent], false)
+			return hEnd
 		}
 	}
 	r.emit(si, start, end, g.ents[ent], r.modifies(toks, end))
@@ -403,22 +411,36 @@ func (r *recognizer) person(start, end int) (Entity, bool) {
 	return Entity{Name: name, ID: "ent:" + slug, Type: TypePerson}, slug != ""
 }
 
-// nameRun returns how many words from token i, up to three, can be a person's name:
-// capitalised proper nouns that are not weekdays, pronouns or the like, and that start no
-// name of the tables.
+// nameRun returns how many tokens from token i can be a person's name: up to four
+// capitalised proper nouns that are not weekdays, pronouns or the like and start no name of
+// the tables, with lowercase particles between them ("Mohammed bin Abdulrahman Al Thani").
 func (r *recognizer) nameRun(toks []Token, i int) int {
-	n := 0
-	for k := i; k < len(toks) && n < 3; k++ {
+	n, words := 0, 0
+	for k := i; k < len(toks) && words < 4; k++ {
 		t := toks[k]
+		if words > 0 && k+1 < len(toks) && r.isWord(r.g.particles, t.Text) && !startsUpper(t.Text) {
+			continue
+		}
 		if !isNameWord(t) || r.isWord(r.g.notNames, t.Text) {
 			break
 		}
 		if v, _ := r.match(r.g.names, toks, k); v >= 0 {
 			break
 		}
-		n++
+		words++
+		n = k - i + 1
 	}
 	return n
+}
+
+// runsOn reports whether a capitalised name word follows token i, making a one-word name
+// before it part of a longer name the tables do not know ("the Trump Route").
+func (r *recognizer) runsOn(toks []Token, i int) bool {
+	if i >= len(toks) || !isNameWord(toks[i]) || r.isWord(r.g.notNames, toks[i].Text) {
+		return false
+	}
+	v, _ := r.match(r.g.names, toks, i)
+	return v < 0
 }
 
 // startsName reports whether a capitalised name begins at token i ("the Russian president
@@ -437,17 +459,21 @@ func (r *recognizer) modifies(toks []Token, i int) bool {
 	if i < len(toks) && isPossessive(toks[i].Text) {
 		return true
 	}
+	proper := false // a capitalised word came first: only a title makes a modifier now
 	for k := i; k < len(toks) && k < i+3; k++ {
 		t := toks[k]
 		if r.isTitle(toks, k) {
 			return true
 		}
-		if (t.Tag == "NN" || t.Tag == "NNS") && !startsUpper(t.Text) && !strings.HasSuffix(t.Text, "ed") {
+		switch {
+		case (t.Tag == "NN" || t.Tag == "NNS") && !startsUpper(t.Text):
 			// The tagger calls verbs it has not seen nouns ("the White House disagreed/NN"):
 			// a word in -ed is taken for a verb.
-			return true
-		}
-		if t.Tag != "JJ" {
+			return !proper && !strings.HasSuffix(t.Text, "ed") && !r.isWord(r.g.timeNouns, t.Lemma)
+		case t.Tag == "NNP" && startsUpper(t.Text):
+			// "Ukrainian Infrastructure Minister": a title may start later
+			proper = true
+		case t.Tag != "JJ":
 			return false
 		}
 	}

@@ -63,10 +63,11 @@ func TestRecognize(t *testing.T) {
 		want: []string{"Armenian|ent:armenia|Country|mod", "Artsrun Hovhannisyan|ent:artsrun_hovhannisyan|Person"},
 	}, {
 		name: "demonym with head nouns is the state acting",
-		text: "Azerbaijani forces shelled Armenian positions, senior Russian government officials said.",
+		text: "Azerbaijani forces shelled Armenian positions, senior Russian government officials said. Ukraine's military and the IDF agreed.",
 		want: []string{
 			"Azerbaijani forces|ent:azerbaijan|Country", "Armenian|ent:armenia|Country|mod",
 			"Russian government officials|ent:russia|Country",
+			"Ukraine's military|ent:ukraine|Country", "IDF|ent:israel|Country",
 		},
 	}, {
 		name: "separatists are a group, not the state",
@@ -87,12 +88,13 @@ func TestRecognize(t *testing.T) {
 		},
 	}, {
 		name: "genitives: institutions of a state, possessors as modifiers",
-		text: "Members of Russia's Security Council met. Azerbaijan's defense ministry said the Russian Defence Ministry lied about Azerbaijan's southwestern region.",
+		text: "Members of Russia's Security Council met. Azerbaijan's defense ministry said the Russian Defence Ministry lied about Azerbaijan's southwestern region, the Azerbaijani presidency said.",
 		want: []string{
 			"Russia's Security Council|ent:russia_security_council|Organization",
 			"Azerbaijan's defense ministry|ent:azerbaijan_defense_ministry|Organization",
 			"Russian Defence Ministry|ent:russia_defense_ministry|Organization",
 			"Azerbaijan|ent:azerbaijan|Country|mod",
+			"Azerbaijani presidency|ent:azerbaijan_presidency|Organization",
 		},
 	}, {
 		name: "titles are stripped and later surnames resolve to the full name",
@@ -221,6 +223,21 @@ func TestRecognize(t *testing.T) {
 			"Anna Ivanova Petrova|ent:anna_ivanova_petrova|Person",
 			"Pentagon|ent:united_states_defense_ministry|Organization",
 			"State Department|ent:united_states_foreign_ministry|Organization",
+		},
+	}, {
+		name: "particles inside unknown names; titles after capitalised words",
+		text: "Qatari Prime Minister Mohammed bin Abdulrahman Al Thani met Ukrainian Infrastructure Minister Oleksandr Kubrakov.",
+		want: []string{
+			"Qatari|ent:qatar|Country|mod",
+			"Mohammed bin Abdulrahman Al Thani|ent:mohammed_bin_abdulrahman_al_thani|Person",
+			"Ukrainian|ent:ukraine|Country|mod", "Oleksandr Kubrakov|ent:oleksandr_kubrakov|Person",
+		},
+	}, {
+		name: "nouns of time are not modified; a known surname inside a longer name is no mention",
+		text: "Talks in Minsk last week failed. Trump said the road would be called the Trump Route. France holds the EU presidency.",
+		want: []string{
+			"Minsk|ent:minsk|Location", "Trump|ent:donald_trump|Person",
+			"France|ent:france|Country", "EU|ent:european_union|Organization|mod",
 		},
 	}, {
 		name: "sentence-initial capitalised words and lowercase lookalikes are not entities",

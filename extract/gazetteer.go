@@ -18,7 +18,7 @@ import (
 //
 //go:embed data/countries.tsv data/people.tsv data/organizations.tsv data/places.tsv
 //go:embed data/events.tsv data/institutions.tsv data/titles.tsv data/offices.tsv
-//go:embed data/heads.tsv data/notnames.txt data/locatives.txt
+//go:embed data/heads.tsv data/notnames.txt data/locatives.txt data/particles.txt
 var gazetteerData embed.FS
 
 // defaultGazetteer is parsed from the embedded files on first use and shared: it is
@@ -52,6 +52,8 @@ type Gazetteer struct {
 	notNames     map[string]bool  // folded words that never start or continue a person's name
 	locatives    map[string]bool  // folded prepositions after which a city is a place
 	backers      map[string]bool  // folded second halves of "Russian-backed"
+	timeNouns    map[string]bool  // folded nouns of time ("week"), which names do not modify
+	particles    map[string]bool  // folded lowercase words inside names ("bin", "von")
 	headKinds    []headKind
 	entByID      map[string]int32
 	actorByName  map[string]int32 // folded canonical state or organisation name → entity index
@@ -130,6 +132,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	l.headsFile()
 	g.notNames = l.words("notnames.txt")
 	g.locatives = l.words("locatives.txt")
+	g.particles = l.words("particles.txt")
 	if len(l.errs) > 0 {
 		return nil, fmt.Errorf("load gazetteer:\n%s", strings.Join(l.errs, "\n"))
 	}
@@ -425,16 +428,17 @@ func overlaps(a, b officeTerm) bool {
 func (l *loader) headsFile() {
 	kinds := map[string]headKind{"state": headState, "group": headGroup}
 	l.g.backers = map[string]bool{}
+	l.g.timeNouns = map[string]bool{}
 	for _, r := range l.rows("heads.tsv", 2) {
-		if r.f[1] == "sponsor" {
+		if set := map[string]map[string]bool{"sponsor": l.g.backers, "time": l.g.timeNouns}[r.f[1]]; set != nil {
 			for _, w := range alts(r.f[0]) {
-				l.g.backers[fold(w)] = true
+				set[fold(w)] = true
 			}
 			continue
 		}
 		k, ok := kinds[r.f[1]]
 		if !ok {
-			l.errorf(r.file, r.line, "kind %q: want state, group or sponsor", r.f[1])
+			l.errorf(r.file, r.line, "kind %q: want state, group, sponsor or time", r.f[1])
 			continue
 		}
 		for _, form := range alts(r.f[0]) {
