@@ -1,0 +1,46 @@
+// Package depparse is a pure-Go dependency parser: given the words of one
+// sentence and their Penn Treebank part-of-speech tags, it returns each word's
+// syntactic head and its Universal Dependencies relation label (nsubj, obj,
+// obl, …), so that clause extraction can follow a tree instead of guessing
+// from POS chunks.
+//
+// Usage:
+//
+//	p, err := depparse.Default() // the embedded English model
+//	tree, err := p.Parse(
+//		[]string{"Russia", "mediated", "the", "talks", "."},
+//		[]string{"NNP", "VBD", "DT", "NNS", "."})
+//	// tree.Heads  = [2 0 4 2 2]  (1-based; 0 is the root)
+//	// tree.Labels = [nsubj root det obj punct]
+//
+// # Method
+//
+// A greedy arc-eager transition parser (Nivre 2003) scored by an averaged
+// perceptron over the feature templates of Zhang and Nivre (2011): words and
+// tags of the stack top and the first three buffer words, of heads and of
+// left- and right-most children, distance, valency and sets of child labels.
+// Each step first chooses one of the four transitions; when it builds an arc,
+// a second perceptron chooses the label. Training follows the dynamic oracle
+// of Goldberg and Nivre (2012), exploring the parser's own mistakes, so that
+// the parser learns to recover from them. Features are hashed to 64 bits and
+// the rare ones pruned before training, which keeps the model small.
+//
+// Invariants:
+//
+//  1. Parse never panics: words and tags of different lengths are an error,
+//     and any tag string (including ones the model never saw) is accepted.
+//  2. Every word gets exactly one head, and exactly one word has head 0.
+//  3. The output tree is projective.
+//
+// # Model and licence
+//
+// The embedded model (model/en_ewt.bin.gz) was trained by tools/trainparser
+// on the training split of the Universal Dependencies English Web Treebank
+// (UD_English-EWT; Silveira et al. 2014, from the LDC English Web Treebank),
+// which is licensed under Creative Commons Attribution-ShareAlike 4.0. The
+// model is derived from that treebank and is shared under the same licence;
+// see MODEL_LICENSE. The code of this package is the project's own.
+//
+// depparse imports no other newsgraph package (extract builds on it, never
+// the other way round) and nothing outside the standard library.
+package depparse

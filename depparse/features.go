@@ -1,0 +1,244 @@
+package depparse
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Feature values are 64-bit hashes: of a word (lower-cased, digits folded to
+// 0), of a tag string, or small numbers (labels, distances, counts). The
+// value 0 means "no such word"; the root has its own word and tag values.
+// A feature is the hash of a template number and its values, so the model
+// needs no vocabulary: a feature never seen in training simply has no weight.
+
+// wordValue hashes a word form (FNV-1a over its lower-cased runes, digits
+// folded to '0', so numbers share their shape).
+func wordValue(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); {
+		r := rune(w[i])
+		size := 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(w[i:])
+			r = unicode.ToLower(r)
+		} else if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		if '0' <= r && r <= '9' {
+			r = '0'
+		}
+		i += size
+		h ^= uint64(r)
+		h *= 1099511628211
+	}
+	return h | 1
+}
+
+// tagValue hashes a tag; unlike words, tags keep their case and digits.
+func tagValue(t string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(t); i++ {
+		h ^= uint64(t[i])
+		h *= 1099511628211
+	}
+	return h | 1
+}
+
+var (
+	rootWord = wordValue("<root>") ^ 0x5bd1e995
+	rootTag  = tagValue("<ROOT>") ^ 0x5bd1e995
+)
+
+func mix(h, v uint64) uint64 {
+	h ^= v
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 31
+	return h
+}
+
+func feat(template uint64, vals ...uint64) uint64 {
+	h := (template + 1) * 0x94d049bb133111eb
+	for _, v := range vals {
+		h = mix(h, v)
+	}
+	if h == 0 { // 0 marks an empty slot in the weight table
+		h = 1
+	}
+	return h
+}
+
+// sentence holds the per-word feature values of the sentence being parsed,
+// position 0 being the root.
+type sentence struct {
+	w, t []uint64
+}
+
+func (x *sentence) reset(words, tags []string) {
+	n := len(words) + 1
+	x.w = resize(x.w, n, 0)
+	x.t = resize(x.t, n, 0)
+	x.w[0], x.t[0] = rootWord, rootTag
+	for i := range words {
+		x.w[i+1] = wordValue(words[i])
+		x.t[i+1] = tagValue(tags[i])
+	}
+}
+
+func (x *sentence) word(i int32) uint64 {
+	if i < 0 || int(i) >= len(x.w) {
+		return 0
+	}
+	return x.w[i]
+}
+
+func (x *sentence) tag(i int32) uint64 {
+	if i < 0 || int(i) >= len(x.t) {
+		return 0
+	}
+	return x.t[i]
+}
+
+// distance buckets a distance in words.
+func distance(d int32) uint64 {
+	switch {
+	case d <= 4:
+		return uint64(d)
+	case d <= 6:
+		return 5
+	case d <= 10:
+		return 6
+	}
+	return 7
+}
+
+func (s *state) label(i int32) uint64 {
+	if i <= 0 || s.heads[i] == none {
+		return 0
+	}
+	return uint64(s.labels[i]) + 1
+}
+
+func (s *state) head(i int32) int32 {
+	if i < 0 {
+		return none
+	}
+	return s.heads[i]
+}
+
+func at(v []int32, i int32) int32 {
+	if i < 0 {
+		return none
+	}
+	return v[i]
+}
+
+// numTransFeatures is how many features transFeatures returns.
+const numTransFeatures = 73
+
+// transFeatures appends the transition classifier's features of the state:
+// the templates of Zhang and Nivre (2011), Table 1, and a bias.
+func transFeatures(dst []uint64, s *state, x *sentence) []uint64 {
+	s0, n0 := s.top(), s.b
+	n1, n2 := n0+1, n0+2
+	if int(n1) > s.n {
+		n1 = none
+	}
+	if int(n2) > s.n {
+		n2 = none
+	}
+	s0h := s.head(s0)
+	s0h2 := s.head(s0h)
+	s0l, s0l2 := s.lc1[s0], s.lc2[s0]
+	s0r, s0r2 := s.rc1[s0], s.rc2[s0]
+	n0l, n0l2 := s.lc1[n0], s.lc2[n0]
+
+	s0w, s0p := x.word(s0), x.tag(s0)
+	n0w, n0p := x.word(n0), x.tag(n0)
+	n1w, n1p := x.word(n1), x.tag(n1)
+	n2w, n2p := x.word(n2), x.tag(n2)
+	s0hw, s0hp := x.word(s0h), x.tag(s0h)
+	s0h2w, s0h2p := x.word(s0h2), x.tag(s0h2)
+	s0lw, s0lp := x.word(s0l), x.tag(s0l)
+	s0l2w, s0l2p := x.word(s0l2), x.tag(s0l2)
+	s0rw, s0rp := x.word(s0r), x.tag(s0r)
+	s0r2w, s0r2p := x.word(s0r2), x.tag(s0r2)
+	n0lw, n0lp := x.word(n0l), x.tag(n0l)
+	n0l2w, n0l2p := x.word(n0l2), x.tag(n0l2)
+
+	d := uint64(0)
+	if s0 != 0 {
+		d = distance(n0 - s0)
+	}
+	s0vl, s0vr, n0vl := uint64(min(s.nl[s0], 7)), uint64(min(s.nr[s0], 7)), uint64(min(s.nl[n0], 7))
+	s0sl, s0sr, n0sl := s.ls[s0], s.rs[s0], s.ls[n0]
+
+	return append(dst,
+		feat(0),
+		// single words
+		feat(1, s0w, s0p), feat(2, s0w), feat(3, s0p),
+		feat(4, n0w, n0p), feat(5, n0w), feat(6, n0p),
+		feat(7, n1w, n1p), feat(8, n1w), feat(9, n1p),
+		feat(10, n2w, n2p), feat(11, n2w), feat(12, n2p),
+		// word pairs
+		feat(13, s0w, s0p, n0w, n0p), feat(14, s0w, s0p, n0w), feat(15, s0w, n0w, n0p),
+		feat(16, s0w, s0p, n0p), feat(17, s0p, n0w, n0p), feat(18, s0w, n0w),
+		feat(19, s0p, n0p), feat(20, n0p, n1p),
+		// three words
+		feat(21, n0p, n1p, n2p), feat(22, s0p, n0p, n1p), feat(23, s0hp, s0p, n0p),
+		feat(24, s0p, s0lp, n0p), feat(25, s0p, s0rp, n0p), feat(26, s0p, n0p, n0lp),
+		// distance
+		feat(27, s0w, d), feat(28, s0p, d), feat(29, n0w, d), feat(30, n0p, d),
+		feat(31, s0w, n0w, d), feat(32, s0p, n0p, d),
+		// valency
+		feat(33, s0w, s0vr), feat(34, s0p, s0vr), feat(35, s0w, s0vl), feat(36, s0p, s0vl),
+		feat(37, n0w, n0vl), feat(38, n0p, n0vl),
+		// unigrams of heads and children
+		feat(39, s0hw), feat(40, s0hp), feat(41, s.label(s0)),
+		feat(42, s0lw), feat(43, s0lp), feat(44, s.label(s0l)),
+		feat(45, s0rw), feat(46, s0rp), feat(47, s.label(s0r)),
+		feat(48, n0lw), feat(49, n0lp), feat(50, s.label(n0l)),
+		// third order
+		feat(51, s0h2w), feat(52, s0h2p), feat(53, s.label(s0h)),
+		feat(54, s0l2w), feat(55, s0l2p), feat(56, s.label(s0l2)),
+		feat(57, s0r2w), feat(58, s0r2p), feat(59, s.label(s0r2)),
+		feat(60, n0l2w), feat(61, n0l2p), feat(62, s.label(n0l2)),
+		feat(63, s0p, s0lp, s0l2p), feat(64, s0p, s0rp, s0r2p),
+		feat(65, s0p, s0hp, s0h2p), feat(66, n0p, n0lp, n0l2p),
+		// label sets
+		feat(67, s0w, s0sr), feat(68, s0p, s0sr), feat(69, s0w, s0sl), feat(70, s0p, s0sl),
+		feat(71, n0w, n0sl), feat(72, n0p, n0sl),
+	)
+}
+
+// numLabelFeatures is how many features labelFeatures returns.
+const numLabelFeatures = 24
+
+// labelFeatures appends the label classifier's features for the arc h → d
+// about to be built in state s: the two words, the direction and distance,
+// the children each already has (a case marker under d, a subject already
+// under h) and the words around d.
+func labelFeatures(dst []uint64, s *state, x *sentence, h, d int32) []uint64 {
+	dir := uint64(1)
+	dist := distance(d - h)
+	if d < h {
+		dir = 2
+		dist = distance(h - d)
+	}
+	hw, hp := x.word(h), x.tag(h)
+	dw, dp := x.word(d), x.tag(d)
+	dl := s.lc1[d]
+	dlw, dlp := x.word(dl), x.tag(dl)
+	dr := at(s.rc1, d)
+	return append(dst,
+		feat(100, dir),
+		feat(101, hw, dir), feat(102, hp, dir), feat(103, dw, dir), feat(104, dp, dir),
+		feat(105, hw, hp, dir), feat(106, dw, dp, dir),
+		feat(107, hp, dp, dir), feat(108, hw, dp, dir), feat(109, hp, dw, dir), feat(110, hw, dw, dir),
+		feat(111, dp, dist, dir), feat(112, hp, dp, dist, dir),
+		feat(113, dp, s.label(dl), dir), feat(114, dp, dlw, dir), feat(115, hp, dp, dlw, dir),
+		feat(116, dp, s.ls[d], dir), feat(117, hp, s.ls[h], dir), feat(118, hp, s.rs[h], dir),
+		feat(119, s.label(h), dp, dir),
+		feat(120, hp, dp, x.tag(d+1), dir), feat(121, hp, dp, x.tag(d-1), dir),
+		feat(122, dp, dlp, x.tag(dr), dir), feat(123, hw, dlw, dir),
+	)
+}

@@ -1,0 +1,128 @@
+package depparse
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// trainSmall trains on the hand-written sentences; it takes milliseconds.
+func trainSmall(t *testing.T, opts TrainOptions) (*Model, []Sentence) {
+	t.Helper()
+	data := readTestdata(t)
+	opts.MinCount = 1
+	m, err := Train(context.Background(), data, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, data
+}
+
+func TestTrainLearnsTrainingSet(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts TrainOptions
+	}{
+		{"dynamic", TrainOptions{Epochs: 10}},
+		{"static", TrainOptions{Epochs: 10, Static: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, data := trainSmall(t, tc.opts)
+			var projective []Sentence
+			for _, s := range data {
+				if s.Projective() {
+					projective = append(projective, s)
+				}
+			}
+			sc, err := Evaluate(NewParser(m), projective)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A perceptron with word features can fit 15 short sentences;
+			// far less means the transitions, oracle or updates are wrong.
+			if sc.UAS < 0.95 || sc.LAS < 0.9 {
+				t.Errorf("on its own training set: UAS %.3f LAS %.3f, want ≥ 0.95 and ≥ 0.9", sc.UAS, sc.LAS)
+			}
+		})
+	}
+}
+
+func TestTrainEpochsAndCancel(t *testing.T) {
+	var epochs []int
+	stop := errors.New("stop")
+	_, err := Train(context.Background(), readTestdata(t), TrainOptions{Epochs: 5, AfterEpoch: func(epoch int, m *Model) error {
+		epochs = append(epochs, epoch)
+		if epoch == 3 {
+			return stop
+		}
+		return nil
+	}})
+	if !errors.Is(err, stop) || !slices.Equal(epochs, []int{1, 2, 3}) {
+		t.Errorf("epochs %v, error %v; want 1 2 3 and the callback's error", epochs, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Train(ctx, readTestdata(t), TrainOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled training: error %v", err)
+	}
+	nonProjective := Sentence{Words: []string{"a", "b", "c", "d"}, Tags: []string{"X", "X", "X", "X"}, Heads: []int{0, 4, 1, 1}, Labels: []string{"root", "dep", "dep", "dep"}}
+	if _, err := Train(context.Background(), []Sentence{nonProjective}, TrainOptions{}); !errors.Is(err, ErrNoTraining) {
+		t.Errorf("training on a non-projective sentence only: error %v, want ErrNoTraining", err)
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m, data := trainSmall(t, TrainOptions{Epochs: 5})
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadModel(bytes.NewReader(buf.Bytes()), "small")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(back.Labels(), m.Labels()) {
+		t.Errorf("labels %v, want %v", back.Labels(), m.Labels())
+	}
+	p, q := NewParser(m), NewParser(back)
+	for _, s := range data {
+		a, _ := p.Parse(s.Words, s.Tags)
+		b, _ := q.Parse(s.Words, s.Tags)
+		if !slices.Equal(a.Heads, b.Heads) || !slices.Equal(a.Labels, b.Labels) {
+			t.Errorf("%v: written model parses %v %v, trained one %v %v", s.Words, b.Heads, b.Labels, a.Heads, a.Labels)
+		}
+	}
+
+	// Every truncation of the file is an error, never a panic.
+	full := buf.Bytes()
+	for _, n := range []int{0, 10, len(full) / 2, len(full) - 5} {
+		if _, err := ReadModel(bytes.NewReader(full[:n]), "cut"); err == nil {
+			t.Errorf("model cut to %d of %d bytes read without error", n, len(full))
+		}
+	}
+}
+
+func TestReadModelErrors(t *testing.T) {
+	var gz bytes.Buffer
+	m, _ := trainSmall(t, TrainOptions{Epochs: 1})
+	m.labels = slices.DeleteFunc(slices.Clone(m.labels), func(l string) bool { return l == RootLabel })
+	if err := m.Write(&gz); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"not gzip", []byte("hello"), "read model x: depparse: not a parser model"},
+		{"no root label", gz.Bytes(), `no "root" label`},
+	} {
+		_, err := ReadModel(bytes.NewReader(tc.data), "x")
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.Is(err, ErrBadModel) {
+			t.Errorf("%s: error %v, want ErrBadModel mentioning %q", tc.name, err, tc.want)
+		}
+	}
+}

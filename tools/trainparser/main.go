@@ -1,0 +1,179 @@
+// Command trainparser trains depparse's model on a CoNLL-U treebank and
+// scores it on a development split, with the treebank's tags and with tags
+// from the prose tagger (what newsgraph's extractor feeds the parser).
+//
+// Usage:
+//
+//	$ go run ./tools/trainparser                  # trains on UD English EWT, writes depparse/model/en_ewt.bin.gz
+//	$ go run ./tools/trainparser -eval depparse/model/en_ewt.bin.gz   # score a model only
+//
+// Training reads /work/shared/benchmarks/ud-english-ewt by default
+// (CC BY-SA 4.0; the model shares that licence, see depparse/MODEL_LICENSE).
+// Exit code 1 means a file could not be read or written, 2 a bad flag.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"github.com/jdkato/prose/v3/tag"
+
+	"github.com/newsgraph/newsgraph/depparse"
+)
+
+type options struct {
+	dir      string
+	out      string
+	eval     string
+	epochs   int
+	minCount int
+	tags     string
+	static   bool
+	seed     uint64
+}
+
+func main() { os.Exit(run()) }
+
+func run() int {
+	var o options
+	flag.StringVar(&o.dir, "dir", "/work/shared/benchmarks/ud-english-ewt", "directory holding en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu")
+	flag.StringVar(&o.out, "out", "depparse/model/en_ewt.bin.gz", "where to write the trained model")
+	flag.StringVar(&o.eval, "eval", "", "only score this model file on the dev split")
+	flag.IntVar(&o.epochs, "epochs", 15, "training epochs")
+	flag.IntVar(&o.minCount, "min-count", 2, "drop features seen fewer times in the gold derivations")
+	flag.StringVar(&o.tags, "train-tags", "both", "tags to train with: gold (the treebank's), prose (the prose tagger's) or both (every sentence twice)")
+	flag.BoolVar(&o.static, "static", false, "train on the static oracle only (no exploration)")
+	flag.Uint64Var(&o.seed, "seed", 1, "random seed")
+	flag.Parse()
+	if flag.NArg() > 0 || (o.tags != "gold" && o.tags != "prose" && o.tags != "both") {
+		fmt.Fprintln(os.Stderr, "trainparser: bad arguments")
+		flag.Usage()
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := trainAndScore(ctx, o); err != nil {
+		fmt.Fprintln(os.Stderr, "trainparser:", err)
+		return 1
+	}
+	return 0
+}
+
+func trainAndScore(ctx context.Context, o options) error {
+	tg, err := tag.New()
+	if err != nil {
+		return fmt.Errorf("load prose tagger: %w", err)
+	}
+	dev, err := readTreebank(filepath.Join(o.dir, "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		return err
+	}
+	devProse := retag(tg, dev)
+	if o.eval != "" {
+		f, err := os.Open(o.eval)
+		if err != nil {
+			return fmt.Errorf("open model: %w", err)
+		}
+		defer f.Close()
+		m, err := depparse.ReadModel(f, o.eval)
+		if err != nil {
+			return err
+		}
+		return report("model", m, dev, devProse)
+	}
+	train, err := readTreebank(filepath.Join(o.dir, "en_ewt-ud-train.conllu"))
+	if err != nil {
+		return err
+	}
+	switch o.tags {
+	case "prose":
+		train = retag(tg, train)
+	case "both":
+		train = append(train, retag(tg, train)...)
+	}
+	start := time.Now()
+	m, err := depparse.Train(ctx, train, depparse.TrainOptions{
+		Epochs:   o.epochs,
+		MinCount: o.minCount,
+		Static:   o.static,
+		Seed:     o.seed,
+		AfterEpoch: func(epoch int, m *depparse.Model) error {
+			return report(fmt.Sprintf("epoch %2d %6s", epoch, time.Since(start).Round(time.Second)), m, dev, devProse)
+		},
+	})
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(o.out), 0o755); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	f, err := os.Create(o.out)
+	if err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	if err := m.Write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", o.out, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", o.out, err)
+	}
+	info, err := os.Stat(o.out)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("wrote %s (%.1f MB)\n", o.out, float64(info.Size())/1e6)
+	// Score what was written: the file is quantised, so it can differ a little.
+	f, err = os.Open(o.out)
+	if err != nil {
+		return fmt.Errorf("reopen model: %w", err)
+	}
+	defer f.Close()
+	written, err := depparse.ReadModel(f, o.out)
+	if err != nil {
+		return err
+	}
+	return report("written model", written, dev, devProse)
+}
+
+func readTreebank(path string) ([]depparse.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open treebank: %w", err)
+	}
+	defer f.Close()
+	return depparse.ReadCoNLLU(f, path)
+}
+
+// retag returns copies of the sentences with the prose tagger's tags.
+func retag(tg *tag.Tagger, sentences []depparse.Sentence) []depparse.Sentence {
+	out := make([]depparse.Sentence, len(sentences))
+	for i, s := range sentences {
+		s.Tags = make([]string, len(s.Words))
+		for j, tok := range tg.Tag(s.Words) {
+			s.Tags[j] = tok.Tag
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// report prints UAS and LAS with gold and with predicted tags.
+func report(what string, m *depparse.Model, dev, devProse []depparse.Sentence) error {
+	p := depparse.NewParser(m)
+	g, err := depparse.Evaluate(p, dev)
+	if err != nil {
+		return err
+	}
+	pr, err := depparse.Evaluate(p, devProse)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s  dev gold tags UAS %.4f LAS %.4f | prose tags UAS %.4f LAS %.4f  (%d words)\n", what, g.UAS, g.LAS, pr.UAS, pr.LAS, g.Words)
+	return nil
+}
