@@ -207,6 +207,11 @@ func Clauses(s Sentence, times []Timex) []Clause {
 	p := &parser{s: s, cls: make([]wclass, len(s.Tokens)), time: make([]bool, len(s.Tokens))}
 	for i, t := range s.Tokens {
 		p.cls[i] = classOf(t)
+		// A capitalised "verb" inside a sentence is a name the tagger missed ("supplied
+		// tanks to Ukraine").
+		if p.cls[i] == wVerb && i > 0 && isCapital(t.Text) && classOf(s.Tokens[i-1]) != wQuote {
+			p.cls[i] = wNoun
+		}
 		for _, tx := range times {
 			if t.Start >= tx.Start && t.Start < tx.End {
 				p.time[i] = true
@@ -436,7 +441,7 @@ func (p *parser) nounPhrase(i int) (int, bool) {
 		case wQuote:
 			continue
 		case wDet:
-			if j > i && prev != wDet && prev != wPos {
+			if j > i && prev != wDet && prev != wPos && p.cue(j-1)&cueQuant == 0 { // "more than a thousand"
 				return end, head || p.adjHead(i, end)
 			}
 		case wAdj:
@@ -637,18 +642,34 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 			// "with both sides accusing the other"
 			cl.Arg1 = p.span(prev)
 		case pk == cNP && infinitive && last >= 0:
-			// "voiced a readiness to mediate": the subject is the voicer's.
-			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
-			if p.cue(p.headOf(p.chunks[prev]))&cueIntent != 0 {
-				cl.Modality = Intent
+			gov := p.out[last]
+			head := p.cue(p.headOf(p.chunks[prev]))
+			switch {
+			case head&cueIntent != 0:
+				// "voiced a readiness to mediate": the subject is the voicer's.
+				cl.Arg1, cl.Inherited, cl.Modality = gov.Arg1, true, Intent
+			case p.objectControl(gov, prev):
+				// "called on Russia to respect …", "wanted the deal to go on": the object
+				// acts, and when asked to, only the asking is a fact. "call" alone is to
+				// phone or to name ("called Erdogan to offer …").
+				cl.Arg1 = gov.Arg2
+				if p.cue(gov.Verb)&cueUrge != 0 && gov.Predicate != "call" {
+					cl.Urger = gov.Arg1
+				}
+			default:
+				cl.Arg1, cl.Inherited = gov.Arg1, true
 			}
 		case pk == cPrep && gerund && len(p.out) > 0:
-			// "accusing the other of starting …": the object of the clause before acts.
+			// "accused Washington of prolonging the war": the object of the clause before
+			// acts; "… by supplying weapons": its subject does.
 			before := p.out[len(p.out)-1]
 			cl.Arg1, cl.Inherited = before.Arg1, true
-			if !before.Arg2.Empty() && before.Arg2.End == p.chunks[prev].s {
+			if w := p.lower(p.chunks[prev].s); !before.Arg2.Empty() && (w == "of" || w == "from" || w == "for") {
 				cl.Arg1 = before.Arg2
 			}
+		case pk == cSub && gerund && last >= 0:
+			// "… after accusing the TPLF of attacking …"
+			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
 		default:
 			return cl, false
 		}
@@ -825,6 +846,18 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 	return p.reportRest(cl, p.chunks[j].s)
 }
 
+// objectControl reports whether the infinitive after noun phrase chunk k takes that
+// phrase, the object of the governing clause gov, as its subject: a direct object, or the
+// object of "on" ("called on Russia to …"), that is not a vague word ("do everything to
+// …") nor the complement of "be" ("was an attempt to …").
+func (p *parser) objectControl(gov Clause, k int) bool {
+	if gov.Verb < 0 || gov.Arg2.End != p.chunks[k].e || p.lemma(gov.Verb) == "be" ||
+		topicWords[p.lemma(p.headOf(p.chunks[k]))] == "vague" || p.cue(p.headOf(p.chunks[k]))&cueUrge != 0 {
+		return false
+	}
+	return gov.Predicate == p.lemma(gov.Verb) || strings.HasSuffix(gov.Predicate, "_on")
+}
+
 // reportRest makes cl the attribution of everything from token start to the sentence end.
 func (p *parser) reportRest(cl *Clause, start int) bool {
 	end := len(p.cls)
@@ -854,6 +887,9 @@ func (p *parser) span(k int) Span { return Span{p.chunks[k].s, p.chunks[k].e} }
 // owner before "'s".
 func (p *parser) headOf(c chunk) int {
 	for i := c.e - 1; i > c.s; i-- {
+		if topicWords[p.lower(i)] == "time" { // "an offensive overnight"
+			continue
+		}
 		if p.cls[i] == wNoun || p.cls[i] == wPron || p.cls[i] == wAdj || p.cls[i] == wVerb {
 			return i
 		}
