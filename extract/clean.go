@@ -107,22 +107,31 @@ func normaliseSpace(s string) string {
 }
 
 // splitUnits splits normalised text into classified units: one per line, except that
-// lines hard-wrapped inside a paragraph are joined again.
+// lines hard-wrapped inside a paragraph are joined again. In text that is hard-wrapped
+// throughout (see isHardWrapped), a line break between two lines of prose never ends a
+// paragraph, even after a full stop.
 func splitUnits(text string) []unit {
+	lines := strings.Split(text, "\n")
+	wrapped := isHardWrapped(lines)
 	var units []unit
+	adjacent := false // the previous line is the last unit and no blank line follows it
 	prevOpen := false // the previous line is prose that did not end its sentence
-	for _, line := range strings.Split(text, "\n") {
+	for _, line := range lines {
 		if line == "" {
-			prevOpen = false
+			adjacent, prevOpen = false, false
 			continue
 		}
-		if prevOpen && wrapsOnto(units[len(units)-1].text, line) {
+		if adjacent {
 			last := &units[len(units)-1]
-			last.text += " " + line
-			last.kind = classify(last.text)
-			prevOpen = last.kind == kindProse && !endsSentence(last.text)
-			continue
+			if prevOpen && wrapsOnto(last.text, line) ||
+				wrapped && last.kind == kindProse && !hasCredit(line) && continuesProse(line) {
+				last.text += " " + line
+				last.kind = classify(last.text)
+				prevOpen = last.kind == kindProse && !endsSentence(last.text)
+				continue
+			}
 		}
+		adjacent = true
 		if hasCredit(line) {
 			units = append(units, unit{text: line, kind: kindBoiler})
 			prevOpen = false
@@ -133,6 +142,30 @@ func splitUnits(text string) []unit {
 		prevOpen = u.kind != kindByline && u.kind != kindBoiler && !endsSentence(line)
 	}
 	return units
+}
+
+// isHardWrapped reports whether text was wrapped at a fixed width: it has at least three
+// lines longer than 40 bytes, and nine in ten of them are at most 80 bytes long. Scraped
+// pages put each paragraph on one line, and most paragraphs are longer than that.
+func isHardWrapped(lines []string) bool {
+	long, short := 0, 0
+	for _, l := range lines {
+		if len(l) <= 40 {
+			continue
+		}
+		long++
+		if len(l) <= 80 {
+			short++
+		}
+	}
+	return long >= 3 && short*10 >= long*9
+}
+
+// continuesProse reports whether line reads as more of a paragraph rather than a label or
+// heading of its own.
+func continuesProse(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(r) || classify(line) == kindProse || len(line) > 40 && !isTitleCase(line)
 }
 
 // wrapsOnto reports whether next continues the paragraph prev was hard-wrapped from: prev
