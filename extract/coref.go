@@ -5,6 +5,52 @@ import (
 	"strings"
 )
 
+// definiteGroups resolves "the separatists" to the group last named with those head nouns
+// before it in the article ("pro-Russian separatists … The separatists denied it"). A
+// definite group noun with no such group before it names no entity.
+func (r *recognizer) definiteGroups(d Document) {
+	if len(r.groups) == 0 {
+		return
+	}
+	var found Mentions
+	for si, s := range d.Sentences {
+		toks := s.Tokens
+		for k := 0; k+1 < len(toks); k++ {
+			if !r.is(toks[k].Text, "the") {
+				continue
+			}
+			h, end := r.match(r.g.heads, toks, k+1)
+			if h < 0 || r.g.headKinds[h] != headGroup {
+				continue
+			}
+			if _, covered := r.out.At(si, k+1); covered {
+				continue
+			}
+			head := foldWords(toks[k+1 : end])
+			for j := len(r.groups) - 1; j >= 0; j-- {
+				g := r.groups[j]
+				if g.head == head && (g.sentence < si || g.sentence == si && g.start < k) {
+					found = append(found, Mention{Sentence: si, Start: k + 1, End: end, Entity: g.entity, Modifier: r.modifies(toks, end)})
+					break
+				}
+			}
+		}
+	}
+	r.merge(found)
+}
+
+// merge adds mentions found after the first reading and restores the order of r.out.
+func (r *recognizer) merge(found Mentions) {
+	if len(found) == 0 {
+		return
+	}
+	r.out = append(r.out, found...)
+	sort.Slice(r.out, func(i, j int) bool {
+		a, b := r.out[i], r.out[j]
+		return a.Sentence < b.Sentence || a.Sentence == b.Sentence && a.Start < b.Start
+	})
+}
+
 // corefer resolves people named only in part, once the whole article has been read:
 //
 //   - a bare surname ("Putin", "Hovhannisyan") is the person of that surname named in full
@@ -71,14 +117,7 @@ func (r *recognizer) corefer(d Document) {
 			}
 		}
 	}
-	if len(found) == 0 {
-		return
-	}
-	r.out = append(r.out, found...)
-	sort.Slice(r.out, func(i, j int) bool {
-		a, b := r.out[i], r.out[j]
-		return a.Sentence < b.Sentence || a.Sentence == b.Sentence && a.Start < b.Start
-	})
+	r.merge(found)
 }
 
 // pendingAt reports whether token k of sentence si is a single word after a title, which

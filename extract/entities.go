@@ -83,7 +83,8 @@ func Recognize(d Document) (Mentions, error) {
 //  3. A capitalised two- or three-word name right before a verb of speech is a person.
 //
 // Then, across the article, a bare surname is the person of that surname named in full
-// elsewhere in it (see corefer), and each entity gathers the surface forms it was seen in as
+// elsewhere in it (see corefer), "the separatists" is the group last named so (see
+// definiteGroups), and each entity gathers the surface forms it was seen in as
 // Aliases (shared by all its mentions: do not modify them).
 //
 // Decisions the graph depends on:
@@ -102,6 +103,7 @@ func (g *Gazetteer) Recognize(d Document) Mentions {
 		r.sentence(si, r.sent.Tokens)
 	}
 	r.corefer(d)
+	r.definiteGroups(d)
 	r.aliases(d)
 	return r.out
 }
@@ -117,6 +119,14 @@ type recognizer struct {
 	// single capitalised words after a title ("President Sargsyan"), kept until the whole
 	// article is read: a full name later in it resolves them
 	pending []Mention
+	// groups named so far, by their folded head nouns, for "the separatists" (see corefer)
+	groups []groupMention
+}
+
+type groupMention struct {
+	sentence, start int
+	head            string // folded head nouns, "separatists"
+	entity          Entity
 }
 
 func (r *recognizer) emit(si, start, end int, e Entity, modifier bool) {
@@ -266,7 +276,7 @@ func (r *recognizer) headed(si int, toks []Token, start, end, hEnd int, ent int3
 		if adj == "" || adjective {
 			adj = spanText(r.sent, start, end)
 		}
-		r.emit(si, from, hEnd, group(adj, toks, end, hEnd), r.modifies(toks, hEnd))
+		r.emitGroup(si, from, hEnd, group(adj, toks, end, hEnd), toks[end:hEnd], r.modifies(toks, hEnd))
 		return hEnd
 	}
 	// further head nouns: "government officials", "armed forces units"
@@ -299,6 +309,24 @@ func (r *recognizer) adjectiveFollows(toks []Token, i int) (modifier, ok bool) {
 		return false, true
 	}
 	return r.modifies(toks, end), r.modifies(toks, end)
+}
+
+// emitGroup emits a group's mention and remembers its head nouns.
+func (r *recognizer) emitGroup(si, start, end int, e Entity, head []Token, modifier bool) {
+	r.emit(si, start, end, e, modifier)
+	r.groups = append(r.groups, groupMention{sentence: si, start: start, head: foldWords(head), entity: e})
+}
+
+// foldWords is the fold of tokens joined by single spaces.
+func foldWords(toks []Token) string {
+	var b []byte
+	for i, t := range toks {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendFold(b, t.Text)
+	}
+	return string(b)
 }
 
 // group is the entity of a group named by an adjective and head nouns: "Armenian separatists".
@@ -341,7 +369,7 @@ func (r *recognizer) hyphenated(si int, toks []Token, i int) int {
 		return i
 	}
 	if h, hEnd := r.match(r.g.heads, toks, i+1); h >= 0 {
-		r.emit(si, i, hEnd, group(w, toks, i+1, hEnd), r.modifies(toks, hEnd))
+		r.emitGroup(si, i, hEnd, group(w, toks, i+1, hEnd), toks[i+1:hEnd], r.modifies(toks, hEnd))
 		return hEnd
 	}
 	return i

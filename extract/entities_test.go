@@ -78,6 +78,13 @@ func TestRecognize(t *testing.T) {
 			"Russian-backed rebels|ent:russian_backed_rebels|Organization",
 		},
 	}, {
+		name: "a definite group noun is the group last named with it",
+		text: "The separatists had no name yet. Pro-Russian separatists seized the town.\n\nThe separatists denied it, and Kyiv blamed the rebels.",
+		want: []string{
+			"Pro-Russian separatists|ent:pro_russian_separatists|Organization",
+			"separatists|ent:pro_russian_separatists|Organization", "Kyiv|ent:ukraine|Country",
+		},
+	}, {
 		name: "capitals and seats as actors, capitals after a preposition as places",
 		text: "Baku accused Yerevan of provocations. The Kremlin and the White House disagreed. Talks were held in Moscow. Downing Street said Kiev agreed.",
 		want: []string{
