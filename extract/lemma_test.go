@@ -53,6 +53,8 @@ func TestLemma(t *testing.T) {
 		{"developed", "VBD", "develop"},
 		{"targeted", "VBD", "target"},
 		{"quoted", "VBN", "quote"},
+		{"created", "VBN", "create"},
+		{"repelled", "VBD", "repel"},
 		{"voted", "VBD", "vote"},
 		{"shooting", "VBG", "shoot"},
 		{"lay", "VB", "lay"},
