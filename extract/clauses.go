@@ -22,12 +22,13 @@ const (
 	cueSub
 	cueLightPrep
 	cueQuant
+	cueMutual
 )
 
 var cueNames = map[string]cue{
 	"say": cueSay, "intent": cueIntent, "negate": cueNegate, "urge": cueUrge,
 	"light": cueLight, "join": cueJoin, "relative": cueRelative, "sub": cueSub,
-	"lightprep": cueLightPrep, "quant": cueQuant,
+	"lightprep": cueLightPrep, "quant": cueQuant, "mutual": cueMutual,
 }
 
 var clauseCues = func() map[string]cue {
@@ -998,7 +999,7 @@ func (p *parser) complexRight(k int) Span {
 			}
 			// A list with commas is a list even when a verb follows it ("brokered by Egypt,
 			// Qatar and the United States took hold").
-			if p.kindAt(m) == cCC && p.kindAt(m+1) == cNP && (p.kindAt(m+2) != cVG || m > k+2) &&
+			if p.kindAt(m) == cCC && p.kindAt(m+1) == cNP && (!p.finiteVG(m+2) || m > k+2) &&
 				(p.kindAt(k+1) == cCC || m > k+2) && !p.isTime(p.chunks[m+1]) {
 				k = m + 1
 				sp.End = p.chunks[k].e
@@ -1007,6 +1008,12 @@ func (p *parser) complexRight(k int) Span {
 		}
 		return sp
 	}
+}
+
+// finiteVG reports whether chunk k is a verb group that can open a clause: not an
+// infinitive ("called on Armenia and Azerbaijan to respect …").
+func (p *parser) finiteVG(k int) bool {
+	return p.kindAt(k) == cVG && p.cls[p.chunks[k].s] != wTo
 }
 
 // clauseEnd returns one past the last token of a clause's arguments.

@@ -144,6 +144,18 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 			}
 		}
 	}
+	// "Lavrov and Kuleba met in Antalya": each met the other.
+	if len(subjects) >= 2 && cl.Verb >= 0 && clauseCues[r.lemma(s, cl.Verb)]&cueMutual != 0 &&
+		(objSpan.Empty() || pred != r.lemma(s, cl.Verb)) && objects == nil {
+		pred = r.lemma(s, cl.Verb)
+		class, weight = r.lex.ClassOf(pred)
+		for i, a := range subjects {
+			for _, b := range subjects[i+1:] {
+				r.emit(si, times, cl, a, pred, b, class, weight, conf)
+			}
+		}
+		return
+	}
 	if objects == nil && !objSpan.Empty() {
 		if r.reciprocal(s, objSpan) && len(subjects) == 2 {
 			r.emit(si, times, cl, subjects[0], pred, subjects[1], class, weight, conf)
@@ -412,13 +424,24 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 	text := strings.ToLower(s.text(head))
 	// Named entities at the head: the last non-modifier mention of the head phrase.
 	var named []arg
+	var modifier *Mention
 	for _, m := range r.ms.Within(si, head.Start, head.End) {
 		if !m.Modifier {
 			named = append(named, arg{m.Entity, true})
+		} else if modifier == nil {
+			modifier = &m
 		}
 	}
 	if len(named) > 0 {
 		return named[len(named)-1:]
+	}
+	// "NATO leaders", "Russian members": a head that acts for its owner.
+	if modifier != nil {
+		for i := modifier.End; i < head.End; i++ {
+			if topicWords[r.lemma(s, i)] == "of" {
+				return []arg{{modifier.Entity, true}}
+			}
+		}
 	}
 	switch kind := topicWords[strings.TrimPrefix(strings.TrimPrefix(text, "and "), "or ")]; {
 	case kind == "pair":
