@@ -219,9 +219,15 @@ func Clauses(s Sentence, times []Timex) []Clause {
 			}
 		}
 	}
-	// "more than 200 people", "about 1,200": the words before a number are part of it.
+	// "more than 200 people", "more than a thousand": the words before a number are part
+	// of it.
 	for i := len(s.Tokens) - 2; i >= 0; i-- {
-		if p.cue(i)&cueQuant != 0 && (s.Tokens[i+1].Tag == "CD" || p.cls[i+1] == wAdj && i+2 < len(s.Tokens) && s.Tokens[i+2].Tag == "CD") {
+		if p.cue(i)&cueQuant == 0 {
+			continue
+		}
+		next := p.lower(i + 1)
+		if p.isNumber(i+1) || p.cls[i+1] == wAdj && p.cue(i+1)&cueQuant != 0 ||
+			(next == "a" || next == "an") && i+2 < len(s.Tokens) && p.isNumber(i+2) {
 			p.cls[i] = wAdj
 		}
 	}
@@ -229,6 +235,10 @@ func Clauses(s Sentence, times []Timex) []Clause {
 	p.clauses()
 	p.appositions()
 	return p.out
+}
+
+func (p *parser) isNumber(i int) bool {
+	return p.s.Tokens[i].Tag == "CD" || topicWords[p.lower(i)] == "quantity"
 }
 
 func (p *parser) lower(i int) string { return strings.ToLower(p.s.Tokens[i].Text) }

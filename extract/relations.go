@@ -388,7 +388,7 @@ func conjuncts(s Sentence, sp Span) []Span {
 		t := s.Tokens[i]
 		w := strings.ToLower(t.Text)
 		switch {
-		case w == "between" || w == "among" || t.Tag == "IN" && w != "of":
+		case w == "between" || w == "among" || t.Tag == "IN" && w != "of" && w != "than":
 			// A preposition other than "of" ends the head phrase: its own coordination
 			// is part of the complement.
 			return append(out, Span{start, sp.End})
@@ -413,7 +413,7 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 	// The head phrase ends at the first preposition.
 	head := sp
 	for i := sp.Start; i < sp.End; i++ {
-		if s.Tokens[i].Tag == "IN" || s.Tokens[i].Tag == "TO" {
+		if (s.Tokens[i].Tag == "IN" || s.Tokens[i].Tag == "TO") && !strings.EqualFold(s.Tokens[i].Text, "than") {
 			head.End = i
 			break
 		}

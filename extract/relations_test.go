@@ -96,6 +96,47 @@ func TestFacts(t *testing.T) {
 			not:  []string{""},
 		},
 		{
+			name: "object control: the asked party acts, the asker urges",
+			text: "The EU called on Serbia and Kosovo to respect the agreement.",
+			want: []string{
+				"ent:european_union call_on ent:serbia 2023-09-22/published asserted",
+				"ent:european_union call_on ent:kosovo 2023-09-22/published asserted",
+				"ent:european_union urge topic:agreement 2023-09-22/published asserted",
+			},
+			not: []string{"ent:serbia respect", "ent:kosovo respect"},
+		},
+		{
+			name: "the object of accuse acts in the gerund, the subject in a by-gerund",
+			text: "Moscow accused Washington of prolonging the war by supplying weapons to Kyiv.",
+			want: []string{
+				"ent:russia accuse ent:united_states 2023-09-22/published asserted",
+				"ent:united_states prolong topic:war 2023-09-22/published asserted",
+				"ent:united_states supply topic:weapon 2023-09-22/published asserted",
+			},
+		},
+		{
+			name: "coordinated subjects of a mutual verb meet each other",
+			text: "Lavrov and Kuleba met in the Turkish resort of Antalya on Thursday.",
+			want: []string{"ent:sergei_lavrov meet ent:dmytro_kuleba 2023-09-21/text asserted"},
+		},
+		{
+			name: "an amount stands for its of-phrase; classifier adjectives stay in topics",
+			text: "The army fired thousands of rockets. Zelensky declared martial law.",
+			want: []string{
+				"topic:army fire topic:rocket 2023-09-22/published asserted",
+				"ent:volodymyr_zelensky declare topic:martial_law 2023-09-22/published asserted",
+			},
+		},
+		{
+			name: "a bare of-noun belongs to the topic; more than a number is one phrase",
+			text: "The rebels agreed to a cessation of hostilities. The war killed more than 600 people.",
+			want: []string{
+				"topic:rebel agree_to topic:cessation_of_hostilities 2023-09-22/published asserted",
+				"topic:war kill topic:people 2023-09-22/published asserted",
+			},
+			not: []string{"topic:war kill_than"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
