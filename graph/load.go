@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -51,14 +52,22 @@ func (r *Report) add(o Report) {
 //	err = l.Flush(ctx)
 //
 // Articles are committed whole, several to a transaction (Options.BatchQuads); a crash loses at
-// most the uncommitted batch, which the next run of the same input writes again.
+// most the batches not yet committed, which the next run of the same input writes again.
+//
+// A full batch is committed in the background while Add goes on filling the next one, so the
+// caller's work (reading, extracting) and the quad mapping overlap Cayley's commit, which is
+// where a load spends most of its time. At most one batch is in flight, and batches commit in
+// order, so a batch always sees the previous one's articles.
 type Loader struct {
 	s       *Store
 	pending []pendingArticle
 	ids     map[quad.IRI]bool // articles in pending, to keep two versions out of one batch
 	quads   int               // quads in pending
-	rep     Report
-	err     error // a failed commit: the loader's state no longer matches the store
+	done    chan error        // result of the batch in flight; nil when none is
+
+	mu  sync.Mutex // guards rep, which the committing goroutine updates
+	rep Report
+	err error // a failed commit: the loader's state no longer matches the store
 }
 
 // pendingArticle is an article ready to commit: its quads and their serialised record.
@@ -100,12 +109,13 @@ func (s *Store) Load(ctx context.Context, results []extract.Result) (Report, err
 	return l.Report(), errors.Join(invalid...)
 }
 
-// Add queues one article and commits the queue once it holds Options.BatchQuads quads.
-// An article that cannot be written returns an error wrapping ErrInvalidArticle and leaves the
-// loader usable; any other error means the store could not be written.
+// Add queues one article and, once the queue holds Options.BatchQuads quads, starts committing
+// it. An article that cannot be written returns an error wrapping ErrInvalidArticle and leaves
+// the loader usable; any other error means the store could not be written, and the loader
+// stops.
 func (l *Loader) Add(ctx context.Context, r extract.Result) error {
-	if l.err != nil {
-		return l.err
+	if err := l.failed(); err != nil {
+		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -121,30 +131,83 @@ func (l *Loader) Add(ctx context.Context, r extract.Result) error {
 		}
 	}
 	qs := ArticleQuads(r.Article, r.Facts)
-	p := pendingArticle{iri: iri, quads: qs, lines: make([]string, len(qs)), hash: ContentHash(qs)}
-	for i, q := range qs {
-		p.lines[i] = tripleLine(q)
-	}
+	p := pendingArticle{iri: iri, quads: qs, lines: tripleLines(qs)}
+	p.hash = linesHash(p.lines)
 	l.pending = append(l.pending, p)
 	l.ids[iri] = true
 	l.quads += len(qs)
-	if l.quads >= l.s.opts.BatchQuads {
-		return l.Flush(ctx)
+	if l.quads < l.s.opts.BatchQuads {
+		return nil
 	}
+	if err := l.wait(); err != nil {
+		return err
+	}
+	batch := l.take()
+	l.done = make(chan error, 1)
+	go func() { l.done <- l.commit(ctx, batch) }()
 	return nil
 }
 
 // Report returns what the loader has committed so far.
-func (l *Loader) Report() Report { return l.rep }
+func (l *Loader) Report() Report {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.rep
+}
 
-// Flush commits the queued articles in one transaction.
+// Flush commits every queued article and returns when they are in the store.
 func (l *Loader) Flush(ctx context.Context) error {
-	if l.err != nil {
-		return l.err
+	if err := l.wait(); err != nil {
+		return err
 	}
 	if len(l.pending) == 0 {
 		return nil
 	}
+	if err := l.commit(ctx, l.take()); err != nil {
+		l.err = err
+		return err
+	}
+	return nil
+}
+
+// take empties the queue and returns what it held.
+func (l *Loader) take() []pendingArticle {
+	batch := l.pending
+	l.pending = nil
+	clear(l.ids)
+	l.quads = 0
+	return batch
+}
+
+// wait waits for the batch in flight, if any, and returns the loader's error.
+func (l *Loader) wait() error {
+	if l.done != nil {
+		if err := <-l.done; err != nil && l.err == nil {
+			l.err = err
+		}
+		l.done = nil
+	}
+	return l.err
+}
+
+// failed returns the loader's error, including that of a batch in flight that has already
+// failed, without waiting for one still running.
+func (l *Loader) failed() error {
+	if l.done != nil {
+		select {
+		case err := <-l.done:
+			l.done = nil
+			if err != nil && l.err == nil {
+				l.err = err
+			}
+		default:
+		}
+	}
+	return l.err
+}
+
+// commit writes a batch in one transaction (two on bolt in the case kvLosesNodes describes).
+func (l *Loader) commit(ctx context.Context, batch []pendingArticle) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -153,13 +216,12 @@ func (l *Loader) Flush(ctx context.Context) error {
 	defer s.write.Unlock()
 	var (
 		changed []change
-		deltas  = make([]graph.Delta, 0, l.quads+4*len(l.pending))
+		deltas  []graph.Delta
 		rep     Report
 	)
-	for _, p := range l.pending {
+	for _, p := range batch {
 		old, err := s.readRecord(ctx, p.iri)
 		if err != nil {
-			l.err = err
 			return err
 		}
 		switch {
@@ -173,7 +235,6 @@ func (l *Loader) Flush(ctx context.Context) error {
 		}
 		d, err := p.deltas(old)
 		if err != nil {
-			l.err = err
 			return err
 		}
 		deltas = append(deltas, d...)
@@ -183,7 +244,6 @@ func (l *Loader) Flush(ctx context.Context) error {
 	if s.kvLosesNodes(deltas) {
 		var err error
 		if commits, err = splitReplacements(changed); err != nil {
-			l.err = err
 			return err
 		}
 	}
@@ -192,8 +252,7 @@ func (l *Loader) Flush(ctx context.Context) error {
 			continue
 		}
 		if err := s.apply(c); err != nil {
-			l.err = fmt.Errorf("commit %d articles: %w", len(l.pending), err)
-			return l.err
+			return fmt.Errorf("commit %d articles: %w", len(batch), err)
 		}
 		for _, d := range c {
 			if d.Action == graph.Add {
@@ -203,10 +262,9 @@ func (l *Loader) Flush(ctx context.Context) error {
 			}
 		}
 	}
+	l.mu.Lock()
 	l.rep.add(rep)
-	l.pending = l.pending[:0]
-	clear(l.ids)
-	l.quads = 0
+	l.mu.Unlock()
 	return nil
 }
 
@@ -443,10 +501,17 @@ func literal(v quad.Value) string {
 }
 
 // tripleLine is a quad as one N-Triples line without its label; quad.String escapes line
-// breaks, so a line never spans two.
+// breaks, so a line never spans two. It writes what quad.Quad.NQuad does, without fmt.
 func tripleLine(q quad.Quad) string {
-	q.Label = nil
-	return q.NQuad()
+	return q.Subject.String() + " " + q.Predicate.String() + " " + q.Object.String() + " ."
+}
+
+func tripleLines(qs []quad.Quad) []string {
+	lines := make([]string, len(qs))
+	for i, q := range qs {
+		lines[i] = tripleLine(q)
+	}
+	return lines
 }
 
 func parseTripleLine(line string, label quad.IRI) (quad.Quad, error) {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"sort"
@@ -226,11 +227,16 @@ func dedupe(qs []quad.Quad) []quad.Quad {
 }
 
 // ContentHash identifies the exact set of quads an article writes; re-loading an article whose
-// hash is unchanged is a no-op.
-func ContentHash(qs []quad.Quad) string {
+// hash is unchanged is a no-op. The label is left out: all of an article's quads carry its IRI,
+// which the first quad names anyway.
+func ContentHash(qs []quad.Quad) string { return linesHash(tripleLines(qs)) }
+
+// linesHash is ContentHash over quads already written as record lines.
+func linesHash(lines []string) string {
 	h := sha256.New()
-	for _, q := range qs {
-		fmt.Fprintln(h, q.NQuad())
+	for _, l := range lines {
+		io.WriteString(h, l)
+		h.Write([]byte{'\n'})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }

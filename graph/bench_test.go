@@ -1,0 +1,84 @@
+package graph
+
+import (
+	"context"
+	"testing"
+
+	"github.com/cayleygraph/cayley/graph"
+	_ "github.com/cayleygraph/cayley/writer" // registers the "single" quad writer
+	"github.com/cayleygraph/quad"
+)
+
+const (
+	benchArticles = 5000
+	benchFacts    = 20 // per article: 100k facts in all
+)
+
+// BenchmarkLoadBolt loads 100k synthetic facts into an empty bolt store through the loader and,
+// in the same run, the same quads through Cayley's own writer, first as one AddQuadSet and then
+// in AddQuadSets the size of the loader's batches. quads/s counts the articles' quads only; the
+// loader also writes two record quads per article.
+func BenchmarkLoadBolt(b *testing.B) {
+	ctx := context.Background()
+	rs := synthResults(benchArticles, benchFacts)
+	var all []quad.Quad
+	for _, r := range rs {
+		all = append(all, ArticleQuads(r.Article, r.Facts)...)
+	}
+	// open times an empty store's creation out of the measurement.
+	open := func(b *testing.B) *Store {
+		b.StopTimer()
+		defer b.StartTimer()
+		st, err := Open(ctx, Options{Path: b.TempDir()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return st
+	}
+	closeStore := func(b *testing.B, st *Store) {
+		b.StopTimer()
+		defer b.StartTimer()
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	report := func(b *testing.B) {
+		b.ReportMetric(float64(len(all))*float64(b.N)/b.Elapsed().Seconds(), "quads/s")
+	}
+
+	b.Run("loader", func(b *testing.B) {
+		for range b.N {
+			st := open(b)
+			rep, err := st.Load(ctx, rs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if rep.Added != len(rs) {
+				b.Fatalf("report %+v, want %d added", rep, len(rs))
+			}
+			closeStore(b, st)
+		}
+		report(b)
+	})
+	for _, c := range []struct {
+		name  string
+		batch int
+	}{{"cayley-single-writer/one-set", len(all)}, {"cayley-single-writer/batched", DefaultBatchQuads}} {
+		b.Run(c.name, func(b *testing.B) {
+			for range b.N {
+				st := open(b)
+				w, err := graph.NewQuadWriter("single", st.QuadStore(), graph.Options{"ignore_duplicate": true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				for i := 0; i < len(all); i += c.batch {
+					if err := w.AddQuadSet(all[i:min(i+c.batch, len(all))]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				closeStore(b, st)
+			}
+			report(b)
+		})
+	}
+}
