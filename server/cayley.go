@@ -24,17 +24,20 @@ type upstreamError struct {
 
 func (e *upstreamError) Error() string { return "cayley: " + e.Msg }
 
-// handleCayley serves /api/v2/read and /api/v2/formats with Cayley's handlers.
-func (s *server) handleCayley(w http.ResponseWriter, r *http.Request) {
-	cw := &errorCatcher{ResponseWriter: w}
-	s.cayley.ServeHTTP(cw, r)
-	if cw.status != 0 {
-		msg := strings.TrimSpace(cw.body.String())
-		var body errorBody
-		if json.Unmarshal(cw.body.Bytes(), &body) == nil && body.Error != "" {
-			msg = body.Error
+// reissueErrors serves h, one of Cayley's own handlers (read and formats), passing its
+// answers through except errors, which it re-issues through writeError.
+func reissueErrors(h http.Handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		cw := &errorCatcher{ResponseWriter: w}
+		h.ServeHTTP(cw, r)
+		if cw.status != 0 {
+			msg := strings.TrimSpace(cw.body.String())
+			var body errorBody
+			if json.Unmarshal(cw.body.Bytes(), &body) == nil && body.Error != "" {
+				msg = body.Error
+			}
+			writeError(w, &upstreamError{Status: cw.status, Msg: msg})
 		}
-		writeError(w, &upstreamError{Status: cw.status, Msg: msg})
 	}
 }
 

@@ -59,8 +59,8 @@ func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/health", methods(s.handleHealth, http.MethodGet, http.MethodHead))
 	mux.Handle("/api/v2/query", methods(s.handleQuery, http.MethodGet, http.MethodPost))
-	mux.Handle("/api/v2/read", methods(s.handleCayley, http.MethodGet, http.MethodPost))
-	mux.Handle("/api/v2/formats", methods(s.handleCayley, http.MethodGet))
+	mux.Handle("/api/v2/read", methods(reissueErrors(s.cayley), http.MethodGet, http.MethodPost))
+	mux.Handle("/api/v2/formats", methods(reissueErrors(s.cayley), http.MethodGet))
 	mux.Handle("/api/v2/write", methods(s.handleWrite, http.MethodPost))
 	mux.Handle("/api/v2/delete", methods(s.handleWrite, http.MethodPost))
 	for name, h := range s.newsgraphHandlers() {

@@ -1,13 +1,19 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 )
 
 // TestEndpoints drives every endpoint of a read-only server over HTTP against the
@@ -182,6 +188,18 @@ func TestQueryTimeout(t *testing.T) {
 	}
 }
 
+// waitGoroutine waits until a goroutine runs fn.
+func waitGoroutine(t *testing.T, fn string) {
+	t.Helper()
+	buf := make([]byte, 1<<20)
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if n := runtime.Stack(buf, true); strings.Contains(string(buf[:n]), fn) {
+			return
+		}
+	}
+	t.Fatalf("no goroutine runs %s", fn)
+}
+
 // waitNoGoroutine fails the test if a goroutine running fn is still there after a grace
 // period: a stopped query must not keep a goroutine (and a core) busy.
 func waitNoGoroutine(t *testing.T, fn string) {
@@ -245,5 +263,60 @@ func TestWrites(t *testing.T) {
 	res.Body.Close()
 	if got := res.Header.Get("WWW-Authenticate"); !strings.HasPrefix(got, "Bearer") {
 		t.Errorf("401 without a Bearer challenge: %q", got)
+	}
+}
+
+// TestCayleyErrorsReissued checks that an error answer of one of Cayley's own handlers
+// reaches the client in this server's form: Cayley's read-only write handler answers 403.
+func TestCayleyErrorsReissued(t *testing.T) {
+	api := cayleyhttp.NewAPIv2(&cgraph.Handle{QuadStore: newStore(t)})
+	api.SetReadOnly(true)
+	srv := httptest.NewServer(reissueErrors(api))
+	defer srv.Close()
+	status, ctype, body := do(t, "POST", srv.URL+"/api/v2/write", `<a> <b> <c> .`)
+	if status != http.StatusForbidden || ctype != "application/json" || strings.TrimSpace(body) != `{"error":"cayley: database is read-only"}` {
+		t.Errorf("%d %s %s", status, ctype, body)
+	}
+	status, _, body = do(t, "GET", srv.URL+"/api/v2/formats", "")
+	if status != 200 || !strings.Contains(body, `"id":"nquads"`) {
+		t.Errorf("a success passes through unchanged: %d %s", status, body)
+	}
+}
+
+// TestServeShutsDownGracefully checks that Serve, once its context is done, lets a
+// running request finish before it returns.
+func TestServeShutsDownGracefully(t *testing.T) {
+	h, err := New(newStore(t), nil, Options{QueryTimeout: 500 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	served := make(chan error, 1)
+	go func() { served <- Serve(ctx, ln, h) }()
+	answered := make(chan int, 1)
+	go func() {
+		// Runs until the query timeout: in flight when the shutdown starts.
+		res, err := http.Post("http://"+ln.Addr().String()+"/api/v2/query?lang=gizmo", "text/plain", strings.NewReader(`while (true) {}`))
+		if err != nil {
+			answered <- 0 // the connection was cut
+			return
+		}
+		res.Body.Close()
+		answered <- res.StatusCode
+	}()
+	waitGoroutine(t, "gizmo.(*Session).run")
+	cancel()
+	if err := <-served; err != nil {
+		t.Errorf("Serve: %v", err)
+	}
+	if status := <-answered; status != http.StatusGatewayTimeout {
+		t.Errorf("in-flight query answered %d (0: connection cut), want 504", status)
+	}
+	if _, err := net.Dial("tcp", ln.Addr().String()); err == nil {
+		t.Error("still accepting connections after Serve returned")
 	}
 }
