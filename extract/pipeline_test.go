@@ -34,6 +34,12 @@ func TestExtractOptions(t *testing.T) {
 			}
 			return ""
 		}},
+		{"min confidence", []Option{WithMinConfidence(0.5)}, func(f Fact) string {
+			if f.Confidence < 0.5 {
+				return "want confidence at least 0.5"
+			}
+			return ""
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

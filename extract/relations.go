@@ -80,6 +80,9 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		conf = 0.65
 	case KindControlled:
 		conf = 0.6
+		if !cl.Inherited { // "with both sides accusing …": the subject is written
+			conf = 0.7
+		}
 	}
 	if !cl.Urger.Empty() {
 		r.urge(si, times, cl, conf)
@@ -183,8 +186,7 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 	}
 	if objects == nil && len(r.pair) == 2 && cl.Kind != KindApposition && r.eventful(subjects[0], class) {
 		// "The flare-up began on Sunday": an event of the conflict the article is about.
-		objects = []arg{{conflictOf(r.pair[0], r.pair[1]), false}}
-		conf -= 0.15
+		objects = []arg{{conflictOf(r.pair[0], r.pair[1]), true}}
 	}
 	if len(objects) == 0 {
 		return
@@ -450,14 +452,6 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 	if len(named) > 0 {
 		return named[len(named)-1:]
 	}
-	// "NATO leaders", "Russian members": a head that acts for its owner.
-	if modifier != nil {
-		for i := modifier.End; i < head.End; i++ {
-			if topicWords[r.lemma(s, i)] == "of" {
-				return []arg{{modifier.Entity, true}}
-			}
-		}
-	}
 	switch kind := topicWords[strings.TrimPrefix(strings.TrimPrefix(text, "and "), "or ")]; {
 	case kind == "pair":
 		if len(r.pair) == 2 {
@@ -488,6 +482,14 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 			}
 		case "quantity":
 			return r.conjunct(si, Span{head.End + 1, sp.End})
+		}
+	}
+	// "NATO leaders", "Russian members": a head that acts for its owner.
+	if modifier != nil {
+		for i := modifier.End; i < head.End; i++ {
+			if topicWords[r.lemma(s, i)] == "of" {
+				return []arg{{modifier.Entity, true}}
+			}
 		}
 	}
 	if t, ok := r.topic(s, head, sp.End); ok {

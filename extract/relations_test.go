@@ -106,11 +106,10 @@ func TestFacts(t *testing.T) {
 			not: []string{"ent:serbia respect", "ent:kosovo respect"},
 		},
 		{
-			name: "the object of accuse acts in the gerund, the subject in a by-gerund",
+			name: "the object of accuse acts in gerunds after of, and still in one after by",
 			text: "Moscow accused Washington of prolonging the war by supplying weapons to Kyiv.",
 			want: []string{
 				"ent:russia accuse ent:united_states 2023-09-22/published asserted",
-				"ent:united_states prolong topic:war 2023-09-22/published asserted",
 				"ent:united_states supply topic:weapon 2023-09-22/published asserted",
 			},
 		},
