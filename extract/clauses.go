@@ -607,6 +607,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 	byNext := p.kindAt(k+1) == cPrep && p.lower(p.chunks[k+1].s) == "by"
 	cl.Passive = tag == "VBN" && (be || (bare && byNext))
 	infinitive := p.cls[vg.s] == wTo
+	var gap Span // the antecedent an object relative clause is about
 	gerund := tag == "VBG" && bare
 
 	// Subject.
@@ -692,6 +693,19 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		cl.Arg1, cl.Inherited = p.out[last].Arg1, true
 	case pk == cNP:
 		cl.Arg1 = p.subject(prev)
+		// "the Bishkek Protocol, which both parliaments signed": the antecedent is the
+		// object the clause lacks.
+		if ks := p.chunkAt(cl.Arg1.Start); p.kindAt(ks-1) == cRel && p.lower(p.chunks[ks-1].s) != "who" {
+			a := ks - 2
+			if p.kindAt(a) == cComma {
+				a--
+			}
+			if p.kindAt(a) == cNP {
+				gap = p.antecedent(a)
+				cl.Kind = KindRelative
+				defer func() { p.regions = append(p.regions, region{p.clauseEnd(cl), gap}) }()
+			}
+		}
 	case pk == cComma:
 		// "The fighting, which broke out on July 12, is …"
 		if r, ok := p.regionEnding(p.chunks[prev].s); ok {
@@ -796,6 +810,16 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		}
 		break
 	}
+	if !gap.Empty() && !cl.Passive {
+		if !cl.Arg2.Empty() && relEnd > vg.e { // "signed in the capital": a phrase, not the object
+			cl.Extra = append([]Span{{vg.e, cl.Arg2.End}}, cl.Extra...)
+			pred, relEnd = pred[:len(pred)-1], vg.e
+			cl.Arg2 = Span{}
+		}
+		if cl.Arg2.Empty() {
+			cl.Arg2 = gap
+		}
+	}
 	cl.Predicate = strings.Join(pred, "_")
 	cl.Rel = p.s.text(Span{vg.s, relEnd})
 	return cl, true
@@ -825,7 +849,11 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 			j++ // "X said: …"
 			break
 		}
-		// Trailing attribution: the content ends before the speaker.
+		// Trailing attribution: the content ends before the speaker, who follows a comma
+		// or a closing quote ("…, Peskov said."; not "…, which Armenia denied.").
+		if cl.Arg1.Start == 0 || (p.cls[cl.Arg1.Start-1] != wComma && p.cls[cl.Arg1.Start-1] != wQuote) {
+			return false
+		}
 		end := cl.Arg1.Start
 		for end > 0 && (p.cls[end-1] == wComma || p.cls[end-1] == wQuote) {
 			end--
@@ -951,7 +979,7 @@ func (p *parser) subject(k int) Span {
 		break
 	}
 	switch p.kindAt(start - 1) {
-	case cEnd, cComma, cCC, cSub, cOther:
+	case cEnd, cComma, cCC, cSub, cOther, cRel:
 		return Span{p.chunks[start].s, p.chunks[k].e}
 	}
 	return p.antecedent(k)

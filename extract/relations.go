@@ -104,6 +104,10 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		subjSpan = cl.Coref
 	}
 	subjects := r.resolve(si, subjSpan)
+	if len(subjects) == 0 && !cl.Speaker.Empty() && r.ownedBySpeaker(s, subjSpan) {
+		// "Azerbaijan said its forces captured …": the speaker's own forces.
+		subjects = r.resolve(si, cl.Speaker)
+	}
 	if cl.Kind == KindApposition {
 		subjects = onlyType(subjects, TypePerson)
 	}
@@ -224,6 +228,16 @@ func (r *relater) urge(si int, times []Timex, cl Clause, conf float64) {
 			}
 		}
 	}
+}
+
+// ownedBySpeaker reports whether a span is "its"/"their" and a head that acts for its
+// owner ("its forces", "their government").
+func (r *relater) ownedBySpeaker(s Sentence, sp Span) bool {
+	if sp.End-sp.Start < 2 || s.Tokens[sp.Start].Tag != "PRP$" {
+		return false
+	}
+	w := strings.ToLower(s.Tokens[sp.Start].Text)
+	return (w == "its" || w == "their") && topicWords[r.lemma(s, sp.End-1)] == "of"
 }
 
 // eventful reports whether an intransitive clause tells an event of the conflict in
@@ -475,14 +489,24 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 	if head.End < sp.End && strings.EqualFold(s.Tokens[head.End].Text, "of") {
 		switch topicWords[r.lemma(s, head.End-1)] {
 		case "of":
+			// "the defence ministers of Armenia and Azerbaijan": each of them.
+			var owners []arg
 			for _, m := range r.ms.Within(si, head.End+1, sp.End) {
 				if !m.Modifier {
-					return []arg{{m.Entity, true}}
+					owners = append(owners, arg{m.Entity, true})
 				}
+			}
+			if len(owners) > 0 {
+				return owners
 			}
 		case "quantity":
 			return r.conjunct(si, Span{head.End + 1, sp.End})
 		}
+	}
+	// "Armenian and Azerbaijani parliamentarians": a demonym standing alone shares the
+	// head after it.
+	if modifier != nil && modifier.Start == head.Start && modifier.End == head.End {
+		return []arg{{modifier.Entity, true}}
 	}
 	// "NATO leaders", "Russian members": a head that acts for its owner.
 	if modifier != nil {
