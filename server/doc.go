@@ -21,7 +21,8 @@
 //
 // Every error is {"error": "message"} with a status chosen by one function (statusOf):
 // 400 bad request or query, 401 missing token, 403 writes disabled, 404 unknown path or
-// entity, 405 method, 413 body too large, 504 query timeout, 500 anything else.
+// entity, 405 method, 413 body too large, 421 foreign Host, 504 query timeout, 500 anything
+// else.
 //
 // # Safety
 //
@@ -31,7 +32,8 @@
 // JavaScript VM is interrupted, which stops even `while(true){}` — and returns at most
 // QueryLimit rows ("truncated": true says it was cut). Request bodies are capped at
 // MaxRequestBytes. The UI is served with a Content-Security-Policy that lets the browser
-// load nothing from any other origin.
+// load nothing from any other origin. A server bound to loopback answers only requests
+// addressed to a loopback name, so that a web page cannot reach it by DNS rebinding.
 //
 // # The web UI offline
 //

@@ -18,6 +18,9 @@ var (
 	ErrUnauthorized = errors.New(`server: missing or wrong token: send "Authorization: Bearer <token>"`)
 	// ErrNotFound is returned for unknown paths, and wraps the queries package's not-found errors.
 	ErrNotFound = errors.New("server: not found")
+	// ErrForeignHost is returned when a server bound to loopback gets a request for
+	// another host name (see checkHost).
+	ErrForeignHost = errors.New("server: refused a request for another host: this server answers to localhost and loopback addresses only")
 	// ErrMethodNotAllowed is returned when a path exists but not for the request's method.
 	ErrMethodNotAllowed = errors.New("server: method not allowed")
 )
@@ -87,6 +90,8 @@ func statusOf(err error) int {
 		return http.StatusUnauthorized
 	case errors.Is(err, ErrNotFound), errors.Is(err, queries.ErrNotFound), errors.Is(err, queries.ErrSearchLimit):
 		return http.StatusNotFound
+	case errors.Is(err, ErrForeignHost):
+		return http.StatusMisdirectedRequest
 	case errors.Is(err, ErrMethodNotAllowed):
 		return http.StatusMethodNotAllowed
 	case errors.As(err, &bad), errors.As(err, &ambiguous), errors.Is(err, queries.ErrBadDate):

@@ -68,7 +68,35 @@ func (s *server) routes() http.Handler {
 	}
 	mux.Handle("/api/", http.HandlerFunc(notFound))
 	mux.Handle("/", methods(s.ui.ServeHTTP, http.MethodGet, http.MethodHead))
-	return s.limitBody(mux)
+	return s.checkHost(s.limitBody(mux))
+}
+
+// checkHost refuses, on a server bound to loopback, requests whose Host header names
+// anything but a loopback address: a web page whose own domain was made to resolve to
+// 127.0.0.1 (DNS rebinding) could otherwise read the graph through the user's browser.
+func (s *server) checkHost(h http.Handler) http.Handler {
+	if !isLoopback(s.opts.Host) {
+		return h
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if hp, _, err := net.SplitHostPort(r.Host); err == nil {
+			host = hp
+		}
+		if !isLoopback(strings.Trim(host, "[]")) {
+			writeError(w, fmt.Errorf("%w: %q", ErrForeignHost, r.Host))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // limitBody caps every request body at MaxRequestBytes; reading past it fails with

@@ -320,3 +320,34 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		t.Error("still accepting connections after Serve returned")
 	}
 }
+
+// TestLoopbackHostCheck checks that a loopback server refuses requests for other host
+// names (DNS rebinding) and that a server bound elsewhere does not check.
+func TestLoopbackHostCheck(t *testing.T) {
+	qs := newStore(t)
+	for _, c := range []struct {
+		bind, host string
+		status     int
+	}{
+		{"127.0.0.1", "127.0.0.1:64210", 200},
+		{"127.0.0.1", "localhost:8080", 200},
+		{"127.0.0.1", "[::1]:64210", 200},
+		{"127.0.0.1", "localhost", 200},
+		{"127.0.0.1", "evil.example:64210", 421},
+		{"127.0.0.1", "127.0.0.1.evil.example", 421},
+		{"::1", "evil.example", 421},
+		{"0.0.0.0", "graph.example.org:64210", 200},
+	} {
+		h, err := New(qs, nil, Options{Host: c.bind})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest("GET", "/health", nil)
+		req.Host = c.host
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != c.status {
+			t.Errorf("bound to %s, Host %s: %d %s, want %d", c.bind, c.host, rec.Code, rec.Body, c.status)
+		}
+	}
+}
