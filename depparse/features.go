@@ -67,21 +67,74 @@ func feat(template uint64, vals ...uint64) uint64 {
 	return h
 }
 
+// suffixValue hashes a word's last three letters, lower-cased, and its
+// shape (capitalised, all capitals, digits, hyphen): what still tells a verb
+// from a noun, or a name from a common word, when the tagger got it wrong.
+func suffixValue(w string) uint64 {
+	start := len(w)
+	for n := 0; n < 3 && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(w[:start])
+		start -= size
+	}
+	shape := uint64(0)
+	for i, r := range w {
+		switch {
+		case unicode.IsUpper(r) && i == 0:
+			shape |= 1
+		case unicode.IsUpper(r):
+			shape |= 2
+		case unicode.IsDigit(r):
+			shape |= 4
+		case r == '-':
+			shape |= 8
+		}
+	}
+	return mix(wordValue(w[start:]), shape)
+}
+
 // sentence holds the per-word feature values of the sentence being parsed,
 // position 0 being the root.
 type sentence struct {
-	w, t []uint64
+	w, t, c, sfx []uint64 // word, tag, coarse tag, suffix and shape
 }
 
 func (x *sentence) reset(words, tags []string) {
 	n := len(words) + 1
 	x.w = resize(x.w, n, 0)
 	x.t = resize(x.t, n, 0)
-	x.w[0], x.t[0] = rootWord, rootTag
+	x.c = resize(x.c, n, 0)
+	x.sfx = resize(x.sfx, n, 0)
+	x.w[0], x.t[0], x.c[0], x.sfx[0] = rootWord, rootTag, rootTag, rootWord
 	for i := range words {
 		x.w[i+1] = wordValue(words[i])
 		x.t[i+1] = tagValue(tags[i])
+		x.c[i+1] = coarseValue(tags[i])
+		x.sfx[i+1] = suffixValue(words[i])
 	}
+}
+
+// coarseValue hashes a tag's first two letters, which the Penn tags of one
+// word class share (NN NNS NNP NNPS, VB VBD VBN …): the tagger's commonest
+// mistakes stay within a class, and coarse features survive them.
+func coarseValue(t string) uint64 {
+	if len(t) > 2 {
+		t = t[:2]
+	}
+	return tagValue(t) ^ 0xc0a5e
+}
+
+func (x *sentence) coarse(i int32) uint64 {
+	if i < 0 || int(i) >= len(x.c) {
+		return 0
+	}
+	return x.c[i]
+}
+
+func (x *sentence) suffix(i int32) uint64 {
+	if i < 0 || int(i) >= len(x.sfx) {
+		return 0
+	}
+	return x.sfx[i]
 }
 
 func (x *sentence) word(i int32) uint64 {
@@ -133,10 +186,11 @@ func at(v []int32, i int32) int32 {
 }
 
 // numTransFeatures is how many features transFeatures returns.
-const numTransFeatures = 73
+const numTransFeatures = 86
 
 // transFeatures appends the transition classifier's features of the state:
-// the templates of Zhang and Nivre (2011), Table 1, and a bias.
+// the templates of Zhang and Nivre (2011), Table 1, a bias, and suffix,
+// shape and coarse-tag features that back up the tags.
 func transFeatures(dst []uint64, s *state, x *sentence) []uint64 {
 	s0, n0 := s.top(), s.b
 	n1, n2 := n0+1, n0+2
@@ -156,6 +210,7 @@ func transFeatures(dst []uint64, s *state, x *sentence) []uint64 {
 	n0w, n0p := x.word(n0), x.tag(n0)
 	n1w, n1p := x.word(n1), x.tag(n1)
 	n2w, n2p := x.word(n2), x.tag(n2)
+	s0c, n0c, n1c := x.coarse(s0), x.coarse(n0), x.coarse(n1)
 	s0hw, s0hp := x.word(s0h), x.tag(s0h)
 	s0h2w, s0h2p := x.word(s0h2), x.tag(s0h2)
 	s0lw, s0lp := x.word(s0l), x.tag(s0l)
@@ -207,11 +262,17 @@ func transFeatures(dst []uint64, s *state, x *sentence) []uint64 {
 		// label sets
 		feat(67, s0w, s0sr), feat(68, s0p, s0sr), feat(69, s0w, s0sl), feat(70, s0p, s0sl),
 		feat(71, n0w, n0sl), feat(72, n0p, n0sl),
+		// suffixes and shapes
+		feat(73, x.suffix(s0)), feat(74, x.suffix(n0)), feat(75, x.suffix(n1)),
+		feat(76, x.suffix(s0), x.suffix(n0)), feat(77, x.suffix(s0), n0p), feat(78, s0p, x.suffix(n0)),
+		// coarse tags
+		feat(79, s0c), feat(80, n0c), feat(81, n1c), feat(82, s0c, n0c), feat(83, s0c, n0c, n1c),
+		feat(84, s0w, n0c), feat(85, s0c, n0w),
 	)
 }
 
 // numLabelFeatures is how many features labelFeatures returns.
-const numLabelFeatures = 24
+const numLabelFeatures = 26
 
 // labelFeatures appends the label classifier's features for the arc h → d
 // about to be built in state s: the two words, the direction and distance,
@@ -240,5 +301,6 @@ func labelFeatures(dst []uint64, s *state, x *sentence, h, d int32) []uint64 {
 		feat(119, s.label(h), dp, dir),
 		feat(120, hp, dp, x.tag(d+1), dir), feat(121, hp, dp, x.tag(d-1), dir),
 		feat(122, dp, dlp, x.tag(dr), dir), feat(123, hw, dlw, dir),
+		feat(124, x.suffix(d), dir), feat(125, x.suffix(h), x.suffix(d), dir),
 	)
 }

@@ -2,6 +2,7 @@ package depparse
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
@@ -75,10 +76,10 @@ func writeTable(e *encoder, t *table) {
 	if scale == 0 {
 		scale = 1
 	}
-	keys := t.keys()
+	keys := t.keys
 	q := make([]int64, t.width)
 	var rows []int32
-	for _, r := range t.sortedRows() {
+	for _, r := range sortedRows(keys) {
 		if quantise(q, t.w[int(r)*t.width:int(r+1)*t.width], scale) {
 			rows = append(rows, r)
 		}
@@ -105,6 +106,16 @@ func writeTable(e *encoder, t *table) {
 			}
 		}
 	}
+}
+
+// sortedRows returns the row numbers ordered by key, for delta coding.
+func sortedRows(keys []uint64) []int32 {
+	rows := make([]int32, len(keys))
+	for i := range rows {
+		rows[i] = int32(i)
+	}
+	slices.SortFunc(rows, func(a, b int32) int { return cmp.Compare(keys[a], keys[b]) })
+	return rows
 }
 
 // quantise rounds row/scale into q and reports whether any value is nonzero.

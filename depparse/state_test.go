@@ -112,7 +112,7 @@ func TestCost(t *testing.T) {
 	}
 	s.apply(leftArc, 0)
 	s.apply(rightArc, 0) // root → mediated
-	s.apply(shift, 0) // the
+	s.apply(shift, 0)    // the
 	s.apply(leftArc, 0)
 	if s.stack[len(s.stack)-1] != 2 || s.b != 4 {
 		t.Fatalf("stack %v buffer %d", s.stack, s.b)

@@ -1,48 +1,53 @@
 package depparse
 
-import "slices"
-
 // table maps feature hashes to rows of weights, one weight per class. It is
-// an open-addressing hash table at most half full, so a lookup of a feature
-// the model lacks (the common case) usually ends at the first empty slot.
+// an open-addressing hash table at most two-thirds full whose slots hold a
+// 32-bit fingerprint of the key (its high half; the low bits choose the
+// slot) and the row: 8 bytes a slot keeps the hot part of the parser's
+// memory small. Two features that share both the fingerprint and the slot
+// bits would share weights; with 51 bits that is negligible.
 type table struct {
 	mask  uint64
 	slots []slot
+	keys  []uint64  // keys[r] is row r's full key, for writing the model
 	width int       // classes per row
 	w     []float32 // len(keys) rows of width weights
 }
 
 type slot struct {
-	key uint64 // 0: empty
+	fp  uint32 // 0: empty
 	row int32
 }
+
+func fingerprint(key uint64) uint32 { return uint32(key>>32) | 1 }
 
 // newTable builds a table for the given distinct, nonzero keys; row i of w
 // belongs to keys[i].
 func newTable(keys []uint64, width int) *table {
 	size := 16
-	for size < 2*len(keys) {
+	for size < len(keys)+len(keys)/2 {
 		size *= 2
 	}
-	t := &table{mask: uint64(size - 1), slots: make([]slot, size), width: width, w: make([]float32, len(keys)*width)}
+	t := &table{mask: uint64(size - 1), slots: make([]slot, size), keys: keys, width: width, w: make([]float32, len(keys)*width)}
 	for i, k := range keys {
 		j := k & t.mask
-		for t.slots[j].key != 0 {
+		for t.slots[j].fp != 0 {
 			j = (j + 1) & t.mask
 		}
-		t.slots[j] = slot{key: k, row: int32(i)}
+		t.slots[j] = slot{fp: fingerprint(k), row: int32(i)}
 	}
 	return t
 }
 
 // find returns the row of key, or -1.
 func (t *table) find(key uint64) int32 {
+	fp := fingerprint(key)
 	for j := key & t.mask; ; j = (j + 1) & t.mask {
 		s := t.slots[j]
-		if s.key == key {
+		if s.fp == fp {
 			return s.row
 		}
-		if s.key == 0 {
+		if s.fp == 0 {
 			return -1
 		}
 	}
@@ -60,34 +65,4 @@ func (t *table) score(scores []float32, feats []uint64) {
 			scores[c] += v
 		}
 	}
-}
-
-// keys returns the table's keys in row order.
-func (t *table) keys() []uint64 {
-	keys := make([]uint64, len(t.w)/max(t.width, 1))
-	for _, s := range t.slots {
-		if s.key != 0 {
-			keys[s.row] = s.key
-		}
-	}
-	return keys
-}
-
-// sortedRows returns the row numbers ordered by key, for a compact file.
-func (t *table) sortedRows() []int32 {
-	keys := t.keys()
-	rows := make([]int32, len(keys))
-	for i := range rows {
-		rows[i] = int32(i)
-	}
-	slices.SortFunc(rows, func(a, b int32) int {
-		switch {
-		case keys[a] < keys[b]:
-			return -1
-		case keys[a] > keys[b]:
-			return 1
-		}
-		return 0
-	})
-	return rows
 }

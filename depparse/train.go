@@ -169,7 +169,7 @@ func (a *averaged) update(feats []uint64, c int, delta float32, now int64) {
 
 // average returns a table of the weights averaged over all decisions.
 func (a *averaged) average(now int64) *table {
-	t := newTable(a.t.keys(), a.t.width)
+	t := newTable(a.t.keys, a.t.width)
 	for i, w := range a.t.w {
 		total := a.total[i] + float64(now-a.stamp[i])*float64(w)
 		t.w[i] = float32(total / float64(max(now, 1)))

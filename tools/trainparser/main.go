@@ -150,17 +150,51 @@ func readTreebank(path string) ([]depparse.Sentence, error) {
 	return depparse.ReadCoNLLU(f, path)
 }
 
-// retag returns copies of the sentences with the prose tagger's tags.
+// retag returns copies of the sentences with the tags newsgraph's extractor
+// would give their words: the prose tagger's, except that quotes are tagged
+// `` or '' and kept out of the tagger's input, and dashes are tagged ':'
+// (extract.Analyze does the same, because the tagger mistags quotes and the
+// words beside them).
 func retag(tg *tag.Tagger, sentences []depparse.Sentence) []depparse.Sentence {
 	out := make([]depparse.Sentence, len(sentences))
+	var toks []tag.Token
 	for i, s := range sentences {
+		toks = toks[:0]
+		for _, w := range s.Words {
+			if !isQuote(w) {
+				toks = append(toks, tag.Token{Text: w})
+			}
+		}
+		tg.TagTokens(toks)
 		s.Tags = make([]string, len(s.Words))
-		for j, tok := range tg.Tag(s.Words) {
-			s.Tags[j] = tok.Tag
+		open, k := false, 0
+		for j, w := range s.Words {
+			switch {
+			case isQuote(w):
+				open = w == "``" || w == "“" || w == "‘" || (!open && (w == `"` || w == "'"))
+				s.Tags[j] = "''"
+				if open {
+					s.Tags[j] = "``"
+				}
+				continue
+			case w == "—" || w == "–" || w == "--":
+				s.Tags[j] = ":"
+			default:
+				s.Tags[j] = toks[k].Tag
+			}
+			k++
 		}
 		out[i] = s
 	}
 	return out
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case `"`, "“", "”", "'", "‘", "’", "«", "»", "``", "''":
+		return true
+	}
+	return false
 }
 
 // report prints UAS and LAS with gold and with predicted tags.
