@@ -10,13 +10,13 @@ import (
 	"path/filepath"
 	"sync"
 
-	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	_ "github.com/cayleygraph/cayley/graph/sql/cockroach" // registers the "cockroach" quad store
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"  // registers the "postgres" quad store
-	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bolt "go.etcd.io/bbolt"
 )
 
 var (
@@ -81,6 +81,8 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 
 // openBolt opens the bolt file itself rather than through Cayley's registry: Cayley's opener
 // passes no lock timeout to bolt, which then waits forever for a store another process holds.
+// It uses bbolt, the maintained fork of bolt with the same file format (so Cayley's "bolt"
+// backend opens the same directory): the original fails Go's pointer checks under -race.
 func openBolt(opts Options) (graph.QuadStore, error) {
 	file := filepath.Join(opts.Path, boltFile)
 	if opts.ReadOnly {
