@@ -16,6 +16,8 @@ import (
 type queryResponse struct {
 	Result    []any `json:"result"`
 	Truncated bool  `json:"truncated,omitempty"`
+
+	collation query.Collation // what the language produced: JSON-LD when asked and supported
 }
 
 // handleQuery runs a Gizmo, GraphQL or MQL query. It replaces Cayley's own handler to
@@ -57,7 +59,7 @@ func (s *server) handleQuery(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
-	if col == query.JSONLD {
+	if res.collation == query.JSONLD {
 		w.Header().Set("Content-Type", "application/ld+json")
 	} else {
 		w.Header().Set("Content-Type", "application/json")
@@ -86,7 +88,7 @@ func (s *server) runQuery(ctx context.Context, lang, text string, col query.Coll
 		return nil, s.queryError(ctx, lang, err)
 	}
 	defer it.Close()
-	res := &queryResponse{Result: []any{}}
+	res := &queryResponse{Result: []any{}, collation: opt.Collation}
 	for it.Next(ctx) {
 		v := it.Result()
 		if v == nil {

@@ -48,10 +48,9 @@ func New(qs cgraph.QuadStore, q Querier, opts Options) (http.Handler, error) {
 	}
 	s := &server{qs: qs, q: q, opts: opts, ui: ui}
 	s.cayley = cayleyhttp.NewAPIv2(&cgraph.Handle{QuadStore: qs})
-	// Writes never reach Cayley's handlers (see handleWrite); read-only is a second lock.
+	// Only read and formats are routed to Cayley's handlers (see routes); read-only is a
+	// second lock on its write handlers.
 	s.cayley.SetReadOnly(true)
-	s.cayley.SetQueryTimeout(opts.QueryTimeout)
-	s.cayley.SetQueryLimit(opts.QueryLimit)
 	return s.routes(), nil
 }
 
