@@ -305,6 +305,12 @@ func (p *parser) chunk() {
 			p.add(cVG, start, i)
 		case c == wPron:
 			i++
+			// "Dr. Jagan himself": an intensifying reflexive belongs to the phrase before.
+			if w := p.lower(start); (strings.HasSuffix(w, "self") || strings.HasSuffix(w, "selves")) &&
+				len(p.chunks) > 0 && p.chunks[len(p.chunks)-1].kind == cNP && p.chunks[len(p.chunks)-1].e == start {
+				p.chunks[len(p.chunks)-1].e = i
+				break
+			}
 			p.add(cNP, start, i)
 		case c == wDet || c == wAdj || c == wNoun || (c == wVerb && p.nominalVerb(i, prev)) ||
 			(c == wAdv && p.classAt(i+1) == wAdj && p.cue(i)&cueJoin == 0):
@@ -325,6 +331,9 @@ func (p *parser) chunk() {
 		case c == wPrep || c == wTo:
 			i++
 			p.add(p.prepKind(start), start, i)
+		case c == wWh && p.s.Tokens[i].Tag == "WRB":
+			i++ // "when", "where": a subordinate clause, not a relative one
+			p.add(cSub, start, i)
 		case c == wWh:
 			i++
 			p.add(cRel, start, i)
@@ -548,6 +557,16 @@ func (p *parser) clauses() {
 			attrs = append(attrs, attribution{cl.Arg1, cl.Arg2.Start, cl.Arg2.End, said, idx})
 		}
 	}
+	// "In 1981, the pair developed …", "On Sunday Russia shelled …": a phrase before the
+	// first subject belongs to the first clause after it.
+	if lead := p.leadingPhrase(); !lead.Empty() {
+		for i := range p.out {
+			if cl := &p.out[i]; cl.Verb > lead.End && cl.Arg1.Start >= lead.End {
+				cl.Extra = append([]Span{lead}, cl.Extra...)
+				break
+			}
+		}
+	}
 	for _, a := range attrs {
 		for i := range p.out {
 			cl := &p.out[i]
@@ -564,6 +583,38 @@ func (p *parser) clauses() {
 			}
 		}
 	}
+}
+
+// leadingPhrase returns the prepositional or time phrases that open the sentence before
+// its subject ("In 1981 ,", "Several years later", "On Sunday ,"), or an empty span.
+func (p *parser) leadingPhrase() Span {
+	k := 0
+	for {
+		switch {
+		case p.kindAt(k) == cPrep && p.kindAt(k+1) == cNP:
+			k += 2
+			continue
+		case p.kindAt(k) == cNP && p.isTime(p.chunks[k]):
+			k++
+			continue
+		case p.kindAt(k) == cNP && p.kindAt(k+1) == cAdv && p.s.Tokens[p.chunks[k+1].s].Tag == "RB" &&
+			p.kindAt(k+2) == cNP: // "Several years later the …"
+			k += 2
+			continue
+		}
+		break
+	}
+	if k == 0 || k >= len(p.chunks) {
+		return Span{}
+	}
+	end := p.chunks[k-1].e
+	if p.kindAt(k) == cComma {
+		k++
+	}
+	if p.kindAt(k) != cNP {
+		return Span{}
+	}
+	return Span{0, end}
 }
 
 func (p *parser) isPronoun(sp Span) bool {
@@ -739,7 +790,9 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 	}
 	if p.cue(cl.Verb)&cueSay != 0 && !cl.Passive && p.attribution(&cl, k, j) {
 		cl.Predicate = strings.Join(pred, "_")
-		cl.Rel = p.s.text(Span{vg.s, vg.e})
+		if cl.Rel == "" {
+			cl.Rel = p.s.text(Span{vg.s, vg.e})
+		}
 		return cl, true
 	}
 	switch p.kindAt(j) {
@@ -868,6 +921,7 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 	that := p.kindAt(j) == cSub && p.lower(p.chunks[j].s) == "that"
 	if that {
 		j++
+		cl.Rel = p.s.text(Span{p.chunks[k].s, p.chunks[j-1].e}) // "said Friday that"
 	}
 	// Without "that", what follows must be a clause: a noun phrase and a verb group.
 	if !that {
@@ -978,11 +1032,14 @@ func (p *parser) subject(k int) Span {
 		}
 		break
 	}
+	// After a verb or a noun phrase the chain is the end of something else ("said Friday
+	// it …", "accused Baku of shelling the town the army …"): only its last phrase is the
+	// subject.
 	switch p.kindAt(start - 1) {
-	case cEnd, cComma, cCC, cSub, cOther, cRel:
-		return Span{p.chunks[start].s, p.chunks[k].e}
+	case cVG, cNP:
+		return p.antecedent(k)
 	}
-	return p.antecedent(k)
+	return Span{p.chunks[start].s, p.chunks[k].e}
 }
 
 // coordinatedAfter reports whether a list of noun phrases starting at chunk k ends in
