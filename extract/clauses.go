@@ -683,7 +683,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		// "…, Peskov said, quoted by Interfax."
 		cl.Kind, cl.Passive, cl.Arg1, cl.Inherited = KindPassive, true, p.out[last].Arg1, true
 	case tag == "VBN" && bare && (pk == cNP || (pk == cComma && p.kindAt(prev-1) == cNP)) &&
-		(byNext || (last >= 0 && !p.opensClause(prev))):
+		(byNext || (last >= 0 && !p.opensClause(prev))) && p.kindAt(prev-1) != cRel:
 		// A participle after a noun phrase modifies it: "Negotiations mediated by Russia".
 		if pk == cComma {
 			prev--

@@ -138,7 +138,7 @@ func TestClauses(t *testing.T) {
 		{
 			name:     "urged by the subject of a light verb",
 			sentence: "The UN stressed the need for both sides to respect the truce.",
-			want:     []string{"The UN | stressed | the need + for both sides",
+			want: []string{"The UN | stressed | the need + for both sides",
 				"both sides | to respect | the truce {urged by The UN}"},
 		},
 		{
@@ -172,6 +172,31 @@ func TestClauses(t *testing.T) {
 				"Shelling | resumed |",
 				"the talks | collapsed |",
 			},
+		},
+		{
+			name:     "object relative clause",
+			sentence: "They discussed the Bishkek Protocol, which both parliaments signed in 1994.",
+			want:     []string{"both parliaments | signed | the Bishkek Protocol + in 1994"},
+		},
+		{
+			name:     "a phrase opening the sentence joins the first clause",
+			sentence: "In 2014, Russia annexed Crimea.",
+			want:     []string{"Russia | annexed | Crimea + In 2014"},
+		},
+		{
+			name:     "a reflexive after a name belongs to it",
+			sentence: "Pashinyan himself signed the decree.",
+			want:     []string{"Pashinyan himself | signed | the decree"},
+		},
+		{
+			name:     "an amount with more than stays one phrase",
+			sentence: "The shelling killed more than a dozen civilians.",
+			want:     []string{"The shelling | killed | more than a dozen civilians"},
+		},
+		{
+			name:     "no before the object negates",
+			sentence: "The ministry gave no details.",
+			want:     []string{"The ministry | gave | no details {negated}"},
 		},
 		{
 			name:     "a year after since is a phrase, not a subject",
