@@ -39,11 +39,7 @@ func newEntityCmd(g *globalOptions) *cobra.Command {
 }
 
 func runEntity(cmd *cobra.Command, opts *entityOptions) error {
-	cfg, err := loadConfig(opts.global, cmd)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(cmd.Context(), cfg, true)
+	store, err := openConfigured(cmd, opts.global, true)
 	if err != nil {
 		return err
 	}
@@ -103,11 +99,7 @@ func newSearchCmd(g *globalOptions) *cobra.Command {
 			if err := format.check(); err != nil {
 				return err
 			}
-			cfg, err := loadConfig(g, cmd)
-			if err != nil {
-				return err
-			}
-			store, err := openStore(cmd.Context(), cfg, true)
+			store, err := openConfigured(cmd, g, true)
 			if err != nil {
 				return err
 			}

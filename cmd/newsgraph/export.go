@@ -33,11 +33,7 @@ article each quad came from; load them into any RDF store or 'cayley load'.`,
 }
 
 func runExport(cmd *cobra.Command, opts *exportOptions) error {
-	cfg, err := loadConfig(opts.global, cmd)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(cmd.Context(), cfg, true)
+	store, err := openConfigured(cmd, opts.global, true)
 	if err != nil {
 		return err
 	}

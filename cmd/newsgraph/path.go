@@ -54,11 +54,7 @@ read from. The Gizmo query printed last reproduces the path in the web UI's Visu
 }
 
 func runPath(cmd *cobra.Command, opts *pathOptions) error {
-	cfg, err := loadConfig(opts.global, cmd)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(cmd.Context(), cfg, true)
+	store, err := openConfigured(cmd, opts.global, true)
 	if err != nil {
 		return err
 	}

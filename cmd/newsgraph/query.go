@@ -57,12 +57,8 @@ func runQuery(cmd *cobra.Command, opts *queryOptions) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(opts.global, cmd)
-	if err != nil {
-		return err
-	}
 	ctx := cmd.Context()
-	store, err := openStore(ctx, cfg, true)
+	store, err := openConfigured(cmd, opts.global, true)
 	if err != nil {
 		return err
 	}

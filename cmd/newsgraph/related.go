@@ -47,11 +47,7 @@ its mediators and main facts. Threads that share a party or a mediator are liste
 }
 
 func runRelated(cmd *cobra.Command, opts *relatedOptions) error {
-	cfg, err := loadConfig(opts.global, cmd)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(cmd.Context(), cfg, true)
+	store, err := openConfigured(cmd, opts.global, true)
 	if err != nil {
 		return err
 	}

@@ -17,11 +17,7 @@ the store.`,
   $ newsgraph retract https://example.com/news/2020/07/17/ceasefire`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig(g, cmd)
-			if err != nil {
-				return err
-			}
-			store, err := openStore(cmd.Context(), cfg, false)
+			store, err := openConfigured(cmd, g, false)
 			if err != nil {
 				return err
 			}

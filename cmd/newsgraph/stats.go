@@ -37,11 +37,7 @@ func runStats(cmd *cobra.Command, opts *statsOptions) error {
 	if opts.format != "table" && opts.format != "json" {
 		return usageErrorf("--format: unknown value %q (want table, json)", opts.format)
 	}
-	cfg, err := loadConfig(opts.global, cmd)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(cmd.Context(), cfg, true)
+	store, err := openConfigured(cmd, opts.global, true)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 
+	"github.com/spf13/cobra"
+
 	"github.com/newsgraph/newsgraph/config"
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -16,4 +18,13 @@ func openStore(ctx context.Context, cfg *config.Config, readOnly bool) (*graph.S
 		Address:  cfg.Store.Address,
 		ReadOnly: readOnly,
 	})
+}
+
+// openConfigured loads the command's configuration and opens the store it names.
+func openConfigured(cmd *cobra.Command, g *globalOptions, readOnly bool) (*graph.Store, error) {
+	cfg, err := loadConfig(g, cmd)
+	if err != nil {
+		return nil, err
+	}
+	return openStore(cmd.Context(), cfg, readOnly)
 }

@@ -49,11 +49,7 @@ with all its evidence.`,
 }
 
 func runTimeline(cmd *cobra.Command, opts *timelineOptions) error {
-	cfg, err := loadConfig(opts.global, cmd)
-	if err != nil {
-		return err
-	}
-	store, err := openStore(cmd.Context(), cfg, true)
+	store, err := openConfigured(cmd, opts.global, true)
 	if err != nil {
 		return err
 	}
