@@ -23,12 +23,13 @@ const (
 	cueLightPrep
 	cueQuant
 	cueMutual
+	cueChain
 )
 
 var cueNames = map[string]cue{
 	"say": cueSay, "intent": cueIntent, "negate": cueNegate, "urge": cueUrge,
 	"light": cueLight, "join": cueJoin, "relative": cueRelative, "sub": cueSub,
-	"lightprep": cueLightPrep, "quant": cueQuant, "mutual": cueMutual,
+	"lightprep": cueLightPrep, "quant": cueQuant, "mutual": cueMutual, "chain": cueChain,
 }
 
 var clauseCues = func() map[string]cue {
@@ -66,23 +67,24 @@ const (
 // clause has a by-phrase) is who acted. Arg2 is the first argument after the relation;
 // Extra are the prepositional phrases that follow, preposition included.
 type Clause struct {
-	Kind      string
-	Arg1      Span
-	Rel       string // the relation as written, particles and prepositions included: "was seized by"
-	Predicate string // lowercase verb lemma with particle/preposition joined by "_": "adhere_to", "seize"
-	Verb      int    // token index of the main verb (-1 for appositions)
-	Arg2      Span
-	Extra     []Span
-	Agent     Span   // by-phrase of a passive
-	Passive   bool   // Arg1 underwent the action
-	Negated   bool   // "did not", "failed to", "refused to"
-	Modality  string // Asserted, Intent or Reported (negation is Negated, not a modality here)
-	Speaker   Span   // who said it, when Modality is Reported or the clause reports intent
-	SaidAt    Span   // the clause of saying without what was said: where its date is
-	Urger     Span   // who urged it: "X emphasized the need for the parties to adhere to …"
-	Noun      string // the noun lemma a light verb carries: "concern" in "expressed concern over"
-	Inherited bool   // Arg1 was taken from another clause (coordination, control)
-	Coref     Span   // what a pronoun Arg1 refers to: the speaker in "Russia said it is prepared to …"
+	Kind       string
+	Arg1       Span
+	Rel        string // the relation as written, particles and prepositions included: "was seized by"
+	Predicate  string // lowercase verb lemma with particle/preposition joined by "_": "adhere_to", "seize"
+	Verb       int    // token index of the main verb (-1 for appositions)
+	Arg2       Span
+	Extra      []Span
+	Agent      Span   // by-phrase of a passive
+	Passive    bool   // Arg1 underwent the action
+	Negated    bool   // "did not", "failed to", "refused to"
+	Modality   string // Asserted, Intent or Reported (negation is Negated, not a modality here)
+	Speaker    Span   // who said it, when Modality is Reported or the clause reports intent
+	SaidAt     Span   // the clause of saying without what was said: where its date is
+	Urger      Span   // who urged it: "X emphasized the need for the parties to adhere to …"
+	Noun       string // the noun lemma a light verb carries: "concern" in "expressed concern over"
+	Inherited  bool   // Arg1 was taken from another clause (coordination, control)
+	Coref      Span   // who Arg1 is when it is a pronoun or a role: "it" in "Russia said it is …" is Russia
+	Complement bool   // Arg2 is a that-clause ("indicated that …"), read on its own, not an object
 }
 
 // Text returns the text of a span of s, or "" for an empty span.
@@ -439,7 +441,7 @@ func (p *parser) verbGroup(i int) int {
 		case wAdj:
 			// "is prepared to", "ready to", "unable to"
 			k := p.next(j + 1)
-			if end > i && p.cue(j)&(cueIntent|cueNegate) != 0 && k < n && p.cls[k] == wTo {
+			if end > i && p.cue(j)&(cueIntent|cueNegate|cueChain) != 0 && k < n && p.cls[k] == wTo {
 				continue
 			}
 		case wPart:
@@ -457,6 +459,11 @@ func (p *parser) nounPhrase(i int) (int, bool) {
 	prev := wOther
 	for j := i; j < n; j++ {
 		c := p.cls[j]
+		// A time phrase before a name or a determiner ends there ("During the 1730s
+		// Britain 's …"); before a common noun it modifies it ("the 2020 ceasefire").
+		if j > i && p.time[j-1] && !p.time[j] && (c == wDet || strings.HasPrefix(p.s.Tokens[j].Tag, "NNP")) {
+			return end, head || p.adjHead(i, end)
+		}
 		switch c {
 		case wQuote:
 			continue
@@ -678,6 +685,10 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		}
 		cl.Kind = KindRelative
 		cl.Arg1 = p.antecedent(a)
+		// "His son was an aviation pioneer who began building …": the pioneer is the son.
+		if last >= 0 && p.out[last].Arg2 == cl.Arg1 && p.out[last].Verb >= 0 && p.lemma(p.out[last].Verb) == "be" {
+			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
+		}
 		defer func() { p.regions = append(p.regions, region{p.clauseEnd(cl), cl.Arg1}) }()
 	case tag == "VBN" && bare && byNext && pk == cComma && p.kindAt(prev-1) == cVG && last >= 0:
 		// "…, Peskov said, quoted by Interfax."
@@ -761,6 +772,13 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		// "The fighting, which broke out on July 12, is …"
 		if r, ok := p.regionEnding(p.chunks[prev].s); ok {
 			cl.Arg1 = r
+		} else if first, name, ok := p.appositionHead(prev); ok {
+			// "Arminius, leader of the Cherusci, now had …"; facts take the name when the
+			// run has one ("His main rival, former president Robert Kocharyan, alleged").
+			cl.Arg1 = p.span(first)
+			if name >= 0 && name != first {
+				cl.Coref = p.span(name)
+			}
 		} else {
 			return cl, false
 		}
@@ -796,6 +814,15 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		return cl, true
 	}
 	switch p.kindAt(j) {
+	case cSub:
+		// "This finding indicated that organic compounds could carry current."
+		if p.lower(p.chunks[j].s) == "that" && p.kindAt(j+1) == cNP && !cl.Passive {
+			if p.reportRest(&cl, p.chunks[j+1].s) {
+				cl.Kind, cl.Complement = KindActive, true
+				relEnd = p.chunks[j].e
+				j = len(p.chunks)
+			}
+		}
 	case cNP:
 		if !p.isTime(p.chunks[j]) {
 			cl.Arg2 = p.complexRight(j)
@@ -960,9 +987,39 @@ func (p *parser) reportRest(cl *Clause, start int) bool {
 	if start >= end {
 		return false
 	}
-	cl.Kind = KindAttribution
+	cl.Kind, cl.Complement = KindAttribution, true
 	cl.Arg2 = Span{start, end}
 	return true
+}
+
+// appositionHead finds the head of "NP , NP (, NP) ," ending at comma chunk k: the first
+// noun phrase, when the run opens its clause, and the first one that is a name (-1 if none).
+func (p *parser) appositionHead(k int) (first, name int, ok bool) {
+	first, name = -1, -1
+	nps := 0
+	j := k - 1
+	for ; j >= 0; j-- {
+		switch p.chunks[j].kind {
+		case cNP:
+			first, nps = j, nps+1
+			if c := p.chunks[j]; strings.HasPrefix(p.s.Tokens[c.e-1].Tag, "NNP") && p.cls[c.s] != wDet && p.cls[c.s] != wPron {
+				name = j
+			}
+			// an "of" complement stays with its noun: "leader of the Cherusci"
+			if p.kindAt(j-1) == cPrep && p.lower(p.chunks[j-1].s) == "of" && p.kindAt(j-2) == cNP {
+				j -= 2
+				first = j
+			}
+			continue
+		case cComma:
+			continue
+		}
+		break
+	}
+	if nps < 2 || p.kindAt(first-1) == cVG || p.kindAt(first-1) == cPrep || p.kindAt(first-1) == cNP {
+		return 0, -1, false
+	}
+	return first, name, true
 }
 
 // opensClause reports whether noun phrase chunk k is the first phrase of a clause.
@@ -1150,7 +1207,7 @@ func (p *parser) appositions() {
 		}
 		// Role after the name: "NAME, the ROLE (of X),".
 		if p.kindAt(k+1) == cComma && p.kindAt(k+2) == cNP && p.s.Tokens[c.e-1].Tag == "NNP" &&
-			p.cls[p.chunks[k+2].s] == wDet {
+			(p.cls[p.chunks[k+2].s] == wDet || p.s.Tokens[p.chunks[k+2].s].Tag == "NN") {
 			role := p.complexRight(k + 2)
 			e := p.chunkAt(role.End-1) + 1
 			h := p.headOf(p.chunks[k+2])

@@ -199,6 +199,24 @@ func TestClauses(t *testing.T) {
 			want:     []string{"The ministry | gave | no details {negated}"},
 		},
 		{
+			name:     "able to joins the verb group",
+			sentence: "The defenders were able to repel the attack.",
+			want:     []string{"The defenders | were able to repel | the attack"},
+		},
+		{
+			name:     "an apposition between commas keeps the first phrase as subject, the name as who",
+			sentence: "His main rival, former president Robert Kocharyan, alleged fraud.",
+			want:     []string{"His main rival | alleged | fraud {= former president Robert Kocharyan}"},
+		},
+		{
+			name:     "a that-clause after an ordinary verb is its complement",
+			sentence: "The findings showed that the missiles came from the east.",
+			want: []string{
+				"The findings | showed that | the missiles came from the east",
+				"the missiles | came from | the east",
+			},
+		},
+		{
 			name:     "a year after since is a phrase, not a subject",
 			sentence: "Negotiations led by France since 1994 have failed.",
 			want:     []string{"Negotiations | have failed |"},

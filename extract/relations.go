@@ -84,6 +84,9 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 			conf = 0.7
 		}
 	}
+	if cl.Complement {
+		return // "indicated that …": the clause after "that" gives its own facts
+	}
 	if !cl.Urger.Empty() {
 		r.urge(si, times, cl, conf)
 		return
