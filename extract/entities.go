@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -194,9 +195,22 @@ func (r *recognizer) name(si int, toks []Token, i int) int {
 	}
 	e := r.g.nameEntries[v]
 	ent := r.g.ents[e.ent]
-	if e.kind == kindCity && i > 0 && r.isWord(r.g.locatives, toks[i-1].Text) {
+	if e.kind == kindCity && (i > 0 && r.isWord(r.g.locatives, toks[i-1].Text) || r.headIs(toks, end, headPlace)) {
 		r.emit(si, i, end, r.g.ents[e.place], r.modifies(toks, end))
 		return end
+	}
+	if e.kind == kindPeople {
+		from := i
+		if i > 0 && r.is(toks[i-1].Text, "ethnic") {
+			from--
+		}
+		r.emit(si, from, end, ent, r.modifies(toks, end))
+		return end
+	}
+	if e.kind == kindPlain && ent.Type == TypeLocation {
+		if gEnd := r.localGroup(si, toks, i, end); gEnd > end {
+			return gEnd
+		}
 	}
 	if ent.Type == TypePerson {
 		if end-i == 1 && r.runsOn(toks, end) {
@@ -226,14 +240,19 @@ func (r *recognizer) actor(si int, toks []Token, start, end int, ent int32, adje
 		}
 	}
 	if t, tEnd := r.match(g.titles, toks, k); t >= 0 {
-		if office := g.titleEntries[t].office; office != "" && !r.startsName(toks, tEnd) {
+		named := r.startsName(toks, tEnd)
+		if office := g.titleEntries[t].office; office != "" && !named {
 			if h, ok := g.holder(office, ent, r.day); ok {
 				r.emit(si, start, tEnd, g.ents[h], r.personModifies(toks, tEnd))
 				return tEnd
 			}
 		}
-		r.emit(si, start, end, g.ents[ent], true)
-		return end
+		// "a Russian official said": a title that is also an acting head, with no name
+		// after it, is read as a head below
+		if named || !r.headIs(toks, k, headState, headArm) {
+			r.emit(si, start, end, g.ents[ent], true)
+			return end
+		}
 	}
 	if adjective {
 		if next, ok := r.adjectiveFollows(toks, end); ok {
@@ -243,11 +262,11 @@ func (r *recognizer) actor(si int, toks []Token, start, end int, ent int32, adje
 			return end
 		}
 	}
-	if h, hEnd := r.match(g.heads, toks, k); h >= 0 {
+	if h, hEnd := r.match(g.heads, toks, k); h >= 0 && (g.headKinds[h].acting() || g.headKinds[h] == headGroup) {
 		if k == end {
 			return r.headed(si, toks, start, end, hEnd, ent, g.headKinds[h], adjective)
 		}
-		if g.headKinds[h] == headState && !r.modifies(toks, hEnd) {
+		if g.headKinds[h].acting() && !r.modifies(toks, hEnd) {
 			// "Ukraine's military said": the state acting
 			r.emit(si, start, hEnd, g.ents[ent], false)
 			return hEnd
@@ -279,14 +298,7 @@ func (r *recognizer) headed(si int, toks []Token, start, end, hEnd int, ent int3
 		r.emitGroup(si, from, hEnd, group(adj, toks, end, hEnd), toks[end:hEnd], r.modifies(toks, hEnd))
 		return hEnd
 	}
-	// further head nouns: "government officials", "armed forces units"
-	for hEnd < len(toks) {
-		h, next := r.match(g.heads, toks, hEnd)
-		if h < 0 || g.headKinds[h] != headState {
-			break
-		}
-		hEnd = next
-	}
+	hEnd = r.moreHeads(toks, hEnd)
 	if r.modifies(toks, hEnd) {
 		r.emit(si, start, end, g.ents[ent], true)
 		return end
@@ -305,10 +317,63 @@ func (r *recognizer) adjectiveFollows(toks []Token, i int) (modifier, ok bool) {
 	if v < 0 || r.g.nameEntries[v].kind != kindAdjectival {
 		return false, false
 	}
-	if h, _ := r.match(r.g.heads, toks, end); h >= 0 && r.g.headKinds[h] == headState {
+	if r.headIs(toks, end, headState, headArm) {
 		return false, true
 	}
 	return r.modifies(toks, end), r.modifies(toks, end)
+}
+
+// moreHeads extends head nouns ending at token i over further acting head nouns
+// ("government officials", "armed forces units"), stopping before a title that a name
+// follows ("the Armenian government spokesman Artsrun Hovhannisyan").
+func (r *recognizer) moreHeads(toks []Token, i int) int {
+	for i < len(toks) {
+		h, next := r.match(r.g.heads, toks, i)
+		if h < 0 || !r.g.headKinds[h].acting() {
+			break
+		}
+		if t, tEnd := r.match(r.g.titles, toks, i); t >= 0 && r.startsName(toks, tEnd) {
+			break
+		}
+		i = next
+	}
+	return i
+}
+
+// headIs reports whether head nouns of one of the kinds start at token i.
+func (r *recognizer) headIs(toks []Token, i int, kinds ...headKind) bool {
+	h, _ := r.match(r.g.heads, toks, i)
+	return h >= 0 && slices.Contains(kinds, r.g.headKinds[h])
+}
+
+// localGroup reads a place that is no state followed by a people, or by a state's adjective
+// or nothing and then head nouns of a state or a group: "Karabakh Armenians", "the Karabakh
+// Armenian forces", "Donetsk separatists". Such a phrase is a group of its own, named as
+// written (ent:karabakh_armenian_forces), never the state whose adjective or territory it
+// is: the Karabakh Armenian forces fought for the separatists, not for Armenia. It returns
+// end when no such phrase follows the place at [start, end).
+func (r *recognizer) localGroup(si int, toks []Token, start, end int) int {
+	g := r.g
+	k := end
+	if v, vEnd := r.match(g.names, toks, k); v >= 0 {
+		switch g.nameEntries[v].kind {
+		case kindPeople:
+			name := spanText(r.sent, start, vEnd)
+			r.emit(si, start, vEnd, Entity{Name: name, ID: "ent:" + Slug(name), Type: TypeOrganization}, r.modifies(toks, vEnd))
+			return vEnd
+		case kindAdjectival:
+			k = vEnd
+		default:
+			return end
+		}
+	}
+	if !r.headIs(toks, k, headState, headGroup) {
+		return end
+	}
+	_, hEnd := r.match(g.heads, toks, k)
+	hEnd = r.moreHeads(toks, hEnd)
+	r.emitGroup(si, start, hEnd, group(spanText(r.sent, start, k), toks, k, hEnd), toks[k:hEnd], r.modifies(toks, hEnd))
+	return hEnd
 }
 
 // emitGroup emits a group's mention and remembers its head nouns.
@@ -338,28 +403,24 @@ func group(adj string, toks []Token, hStart, hEnd int) Entity {
 	return Entity{Name: name, ID: "ent:" + Slug(name), Type: TypeOrganization}
 }
 
-// hyphenated reads "pro-Russian separatists" and "Russian-backed rebels" as groups. A
-// hyphenated word without a head noun after it names no entity.
+// hyphenated reads "pro-Russian separatists" and "Russian-backed rebels" as groups, and a
+// pair of states or organisations ("Armenia-Azerbaijan", "Russia–Ukraine") as their
+// conflict (see pair). Another hyphenated word, or a group's without a head noun after it,
+// names no entity.
 func (r *recognizer) hyphenated(si int, toks []Token, i int) int {
 	w := toks[i].Text
-	dash := -1
-	for j := 0; j < len(w); j++ {
-		if w[j] == '-' {
-			dash = j
-			break
-		}
-	}
-	if dash <= 0 || dash == len(w)-1 {
+	left, right, ok := cutDash(w)
+	if !ok {
 		return i
 	}
 	var part string
 	switch {
-	case r.is(w[:dash], "pro"):
-		part = w[dash+1:]
-	case r.isWord(r.g.backers, w[dash+1:]):
-		part = w[:dash]
+	case r.is(left, "pro"):
+		part = right
+	case r.isWord(r.g.backers, right):
+		part = left
 	default:
-		return i
+		return r.pair(si, toks, i, left, right)
 	}
 	n, _ := lookupFolded(r, r.g.names.next, part)
 	if n == nil || n.rules == nil || n.value < 0 {
@@ -373,6 +434,49 @@ func (r *recognizer) hyphenated(si int, toks []Token, i int) int {
 		return hEnd
 	}
 	return i
+}
+
+// cutDash splits a word at its first hyphen or dash: "Armenia-Azerbaijan", "Russia–Ukraine".
+func cutDash(w string) (left, right string, ok bool) {
+	for j, c := range w {
+		if c == '-' || c == '–' || c == '—' {
+			left, right = w[:j], w[j+utf8.RuneLen(c):]
+			return left, right, left != "" && right != ""
+		}
+	}
+	return "", "", false
+}
+
+// pair reads a hyphenated pair of states or organisations as their conflict, the node
+// relations and the graph give "mediate between A and B" (conflict:armenia--azerbaijan,
+// parties sorted): with a conflict noun after it ("the Armenia-Azerbaijan clashes", "the
+// Russian–Ukrainian war", "the Israel-Hamas war") the whole phrase is the conflict; before
+// any other noun ("Armenia-Azerbaijan border", "U.S.-Russia talks") the pair is a modifier.
+// The two states are not exposed on their own: the token names the pair, not either state.
+func (r *recognizer) pair(si int, toks []Token, i int, left, right string) int {
+	a, okA := r.party(left)
+	b, okB := r.party(right)
+	if !okA || !okB || a.ID == b.ID {
+		return i
+	}
+	end := i + 1
+	if r.headIs(toks, end, headConflict) {
+		_, end = r.match(r.g.heads, toks, end)
+	}
+	r.emit(si, i, end, conflictOf(a, b), r.modifies(toks, end))
+	return end
+}
+
+// party returns the state or organisation a one-word name of the tables stands for
+// ("Armenia", "Russian", "Moscow", "Hamas"), when the word's case honours the name's.
+func (r *recognizer) party(w string) (Entity, bool) {
+	n, _ := lookupFolded(r, r.g.names.next, w)
+	if n == nil || n.value < 0 || n.rules == nil || !casesHold(n.rules, []Token{{Text: w}}) {
+		return Entity{}, false
+	}
+	e := r.g.nameEntries[n.value]
+	ent := r.g.ents[e.ent]
+	return ent, e.kind != kindPeople && (ent.Type == TypeCountry || ent.Type == TypeOrganization)
 }
 
 // titled reads a title and the person named after it (rule 2 of Recognize).

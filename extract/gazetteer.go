@@ -68,6 +68,7 @@ const (
 	kindAdjectival                 // a state's adjective: modifies a head noun
 	kindCity                       // a capital or seat city: the actor it stands for, or a Location after "in"
 	kindSeat                       // a seat of power ("the Kremlin"): always the state
+	kindPeople                     // a people ("Armenians"): a group of its own, not the state
 )
 
 type nameEntry struct {
@@ -83,9 +84,16 @@ type titleEntry struct {
 type headKind uint8
 
 const (
-	headState headKind = iota // "the Armenian government" is Armenia
-	headGroup                 // "ethnic Armenian separatists" is a group of its own
+	headState    headKind = iota // "the Armenian government" is Armenia; "Karabakh forces" a group
+	headArm                      // "a Russian missile" is Russia; after a place, no group
+	headGroup                    // "ethnic Armenian separatists" is a group of its own
+	headConflict                 // "the Armenia-Azerbaijan clashes" is the pair's conflict
+	headPlace                    // "Moscow time" is the city, not the state
 )
+
+// acting reports whether a head noun makes a state's name or adjective before it the state
+// acting ("Azerbaijani forces", "a Russian missile").
+func (k headKind) acting() bool { return k == headState || k == headArm }
 
 type officeKey struct {
 	office string
@@ -126,6 +134,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	l.organizations()
 	l.plain("places.tsv", TypeLocation)
 	l.plain("events.tsv", TypeEvent)
+	l.addPeoples()
 	l.institutions()
 	l.titlesFile()
 	l.officesFile()
@@ -146,6 +155,43 @@ type loader struct {
 	errs []string
 	// where each folded name was first defined, to report clashes with both places
 	defined map[string]string
+	// peoples derived from the states' adjectives, added once every table is read
+	peoples []people
+}
+
+type people struct {
+	r      row
+	state  int32
+	plural string
+}
+
+// plural is the people an adjective of a state names, when English forms it with "s":
+// "Armenian" → "Armenians", "Azerbaijani" → "Azerbaijanis", "Greek" → "Greeks". Other
+// peoples ("the French", "Turks", "the Chinese") are not derived: no rule spells them.
+func plural(adj string) (string, bool) {
+	switch adj[len(adj)-1] {
+	case 'n', 'i', 'k':
+		return adj + "s", true
+	}
+	return "", false
+}
+
+// addPeoples adds the peoples of the states' adjectives, each a group named by the plural
+// of its state's first adjective ("Azeris" are ent:azerbaijanis). A plural another table
+// already names (an organisation, a place) is that name: the tables win over the rule.
+func (l *loader) addPeoples() {
+	groups := map[int32]int32{} // state → its people
+	for _, p := range l.peoples {
+		if words, _ := tokenizeName(p.plural); l.g.names.has(words) {
+			continue
+		}
+		e, ok := groups[p.state]
+		if !ok {
+			e = l.entity(p.r, p.plural, TypeOrganization)
+			groups[p.state] = e
+		}
+		l.addName(p.r, p.plural, nameEntry{ent: e, place: -1, kind: kindPeople})
+	}
 }
 
 func (l *loader) errorf(file string, line int, format string, args ...any) {
@@ -265,6 +311,11 @@ func (l *loader) countries() {
 				l.g.adjectival[st] = a
 			}
 			l.addName(r, a, nameEntry{ent: st, place: -1, kind: kindAdjectival})
+		}
+		for _, a := range alts(adjs) {
+			if p, ok := plural(a); ok {
+				l.peoples = append(l.peoples, people{r, st, p})
+			}
 		}
 		for _, city := range strings.Split(capitals, ";") {
 			forms := alts(city)
@@ -426,7 +477,7 @@ func overlaps(a, b officeTerm) bool {
 }
 
 func (l *loader) headsFile() {
-	kinds := map[string]headKind{"state": headState, "group": headGroup}
+	kinds := map[string]headKind{"state": headState, "arm": headArm, "group": headGroup, "conflict": headConflict, "place": headPlace}
 	l.g.backers = map[string]bool{}
 	l.g.timeNouns = map[string]bool{}
 	for _, r := range l.rows("heads.tsv", 2) {
@@ -438,7 +489,7 @@ func (l *loader) headsFile() {
 		}
 		k, ok := kinds[r.f[1]]
 		if !ok {
-			l.errorf(r.file, r.line, "kind %q: want state, group, sponsor or time", r.f[1])
+			l.errorf(r.file, r.line, "kind %q: want state, arm, group, conflict, place, sponsor or time", r.f[1])
 			continue
 		}
 		for _, form := range alts(r.f[0]) {
@@ -564,6 +615,12 @@ func (t *trie) add(words []string, rules []caseRule, value int32) {
 func (t *trie) addRule(words []string, rules []caseRule) {
 	n := t.node(words)
 	n.rules = append(n.rules, rules)
+}
+
+// has reports whether a name ends at words.
+func (t *trie) has(words []string) bool {
+	_, ok := t.lookupKey(words)
+	return ok
 }
 
 func (t *trie) lookupKey(words []string) (int32, bool) {
