@@ -75,10 +75,15 @@ func Recognize(d Document) (Mentions, error) {
 //     A state or organisation name is then read with what follows it: an institution
 //     ("Russia's Security Council" → ent:russia_security_council), an office with no name
 //     after it ("the Russian president" → the holder on the publication date, when the
-//     offices table knows one), head nouns ("the Armenian government" → Armenia,
-//     "ethnic Armenian separatists" → the group ent:armenian_separatists), or any other noun
-//     or a possessive, which makes it a Modifier. A capital after "in", "to"… is a Location,
-//     otherwise the state it is the capital of ("Baku said" → Azerbaijan).
+//     offices table knows one), head nouns ("the Armenian government", "a Russian missile",
+//     "a Russian official" → the state; "ethnic Armenian separatists" → the group
+//     ent:armenian_separatists), or any other noun or a possessive, which makes it a
+//     Modifier. A capital after "in", "to"… or before "time", "region"… is a Location,
+//     otherwise the state it is the capital of ("Baku said" → Azerbaijan). A place that is
+//     no state, followed by a people or by head nouns, is a local group ("Karabakh
+//     Armenians", "Karabakh Armenian forces", "Donetsk separatists"). A hyphenated pair of
+//     states or organisations is their conflict ("the Armenia-Azerbaijan clashes" →
+//     conflict:armenia--azerbaijan; see pair).
 //  2. A title ("President", "Kremlin spokesman"): the capitalised name after it is a person
 //     with the title stripped; "the president of Russia" resolves like "the Russian president".
 //  3. A capitalised two- or three-word name right before a verb of speech is a person.
@@ -96,7 +101,11 @@ func Recognize(d Document) (Mentions, error) {
 //     (ent:armenian_separatists, with or without "ethnic"), never the state: Armenian
 //     separatists seizing Karabakh is not Armenia seizing it. Forces, troops and governments
 //     are the state.
-//   - A hyphenated pair ("Armenia-Azerbaijan clashes") is one token and names no entity.
+//   - A people ("Armenians", "ethnic Armenians", "Azeris" → ent:azerbaijanis) is a group of
+//     its own, typed Organization like the other groups (the contract has no type for
+//     peoples), never the state: Armenians fleeing Karabakh is not Armenia acting. A people
+//     is the plural of a state's adjective in "s"; others ("the French") are not read.
+//   - A hyphenated pair is one token: it names the pair's conflict, not either state.
 func (g *Gazetteer) Recognize(d Document) Mentions {
 	r := recognizer{g: g, day: d.Article.Published, buf: make([]byte, 0, 64)}
 	for si := range d.Sentences {
