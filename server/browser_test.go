@@ -25,8 +25,8 @@ const chromiumPath = "/usr/bin/chromium"
 
 // TestBrowser starts the server on a free port and drives headless Chromium through the
 // web UI as a user would: run a Gizmo query with Ctrl+Enter and read its result, pick it
-// again from the history, run GraphQL and MQL, draw a graph on the Visualize page, and
-// write a quad with the token. Any request the page makes outside the server's origin,
+// again from the history, run GraphQL and MQL, see why the Visualize page draws nothing
+// for an untagged or broken query, draw a graph there, and write a quad with the token. Any request the page makes outside the server's origin,
 // any Content-Security-Policy violation and any uncaught exception fails the test. The
 // Visualize page is saved as a PNG to $NEWSGRAPH_SCREENSHOT (default: a temp dir).
 func TestBrowser(t *testing.T) {
@@ -146,14 +146,25 @@ func TestBrowser(t *testing.T) {
 		)
 	}
 
+	do("see why the Visualize page draws nothing",
+		chromedp.Click(menuItem("Visualize")),
+		chromedp.WaitVisible(editor),
+		setSelect(".QueryEditor .actions select", "gizmo"),
+		clearEditor,
+		chromedp.SendKeys(editor, `g.V("<ent:armenia>").Out().All()`),
+		ctrlEnter,
+		waitText("#ng-toast", `Nothing to draw: tag the two ends of each edge`),
+		clearEditor,
+		chromedp.SendKeys(editor, `g.V(.All()`),
+		ctrlEnter,
+		waitText("#ng-toast", `run gizmo query: SyntaxError`),
+	)
+
 	// The neighbourhood of Armenia, two fact edges deep (rel:… predicates only).
 	neighbourhood := `var rel = g.V().Filter(regex("^rel:", true));
 g.V("<ent:armenia>").Tag("source").Both(rel).Tag("target").All();
 g.V("<ent:armenia>").Both(rel).Tag("source").Both(rel).Tag("target").All()`
 	do("draw the neighbourhood of Armenia on the Visualize page",
-		chromedp.Click(menuItem("Visualize")),
-		chromedp.WaitVisible(editor),
-		setSelect(".QueryEditor .actions select", "gizmo"),
 		clearEditor,
 		chromedp.SendKeys(editor, neighbourhood),
 		ctrlEnter,
@@ -163,6 +174,9 @@ g.V("<ent:armenia>").Both(rel).Tag("source").Both(rel).Tag("target").All()`
 	labels := string(eval("read the node labels", `[...new Set([...document.querySelectorAll(".graph svg text")].map(t => t.textContent))].filter(Boolean).sort().join()`))
 	if want := `"ent:armenia,ent:azerbaijan,ent:ilham_aliyev,ent:nagorno-karabakh,ent:nikol_pashinyan,ent:vladimir_putin,topic:ceasefire"`; labels != want {
 		t.Errorf("graph labels %s, want %s", labels, want)
+	}
+	if shown := string(eval("read the toast", `getComputedStyle(document.getElementById("ng-toast")).display`)); shown != `"none"` {
+		t.Errorf("the complaint about the earlier query is still shown (display %s) after a good one", shown)
 	}
 	saveScreenshot(ctx, t)
 

@@ -8,6 +8,7 @@
 //     editor. Ctrl+Enter (Cmd+Enter) runs the query, as with Monaco.
 //  3. Writes with a token: the Write page sends "Authorization: Bearer <token>", asking
 //     for the token when the server answers 401, and shows what the server answered.
+//     The Visualize page, which shows no errors of its own, says why it drew nothing.
 //  4. Icons: the UI names Material icons by ligature text, which needs a web font; the
 //     icons are tagged with data-icon so that newsgraph.css can draw them.
 (function () {
@@ -333,6 +334,12 @@
     var method = (init.method || "GET").toUpperCase();
     if (url.pathname === "/api/v2/query" && method === "POST" && typeof init.body === "string") {
       remember(url.searchParams.get("lang"), init.body);
+      return realFetch(input, init).then(function (res) {
+        if (!document.querySelector(".ng-viewer")) {
+          res.clone().json().then(explainDrawing, function () {});
+        }
+        return res;
+      });
     }
     if (url.pathname === "/api/v2/write" || url.pathname === "/api/v2/delete") {
       return sendWrite(input, init, false);
@@ -363,6 +370,29 @@
     });
   }
 
+  // explainDrawing says why the Visualize page (the one page without a result viewer)
+  // draws nothing: Cayley's page shows no errors and draws only rows tagged source/target.
+  function explainDrawing(body) {
+    if (body.error) {
+      toast(body.error, true);
+    } else if (!(body.result || []).some(function (r) {
+      return r && r.source && r.target;
+    })) {
+      toast('Nothing to draw: tag the two ends of each edge, e.g. g.V("<ent:armenia>").Tag("source").Out().Tag("target").All()', true);
+    } else if (body.truncated) {
+      toast("The result was cut at the server's query limit: the graph is partial.", false);
+    } else {
+      hideToast(); // an earlier complaint no longer holds
+    }
+  }
+
+  function hideToast() {
+    var el = document.getElementById("ng-toast");
+    if (el) {
+      el.style.display = "none";
+    }
+  }
+
   var toastTimer = null;
 
   function toast(message, isError) {
@@ -377,9 +407,7 @@
     el.className = isError ? "ng-error" : "";
     el.style.display = "block";
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(function () {
-      el.style.display = "none";
-    }, 8000);
+    toastTimer = setTimeout(hideToast, 8000);
   }
 
   // ---- icons ------------------------------------------------------------------------
