@@ -204,6 +204,9 @@ func (r *recognizer) name(si int, toks []Token, i int) int {
 	}
 	e := r.g.nameEntries[v]
 	ent := r.g.ents[e.ent]
+	if (e.kind == kindState || e.kind == kindCity) && r.endsName(si, toks, i) {
+		return end
+	}
 	if e.kind == kindCity && (i > 0 && r.isWord(r.g.locatives, toks[i-1].Text) || r.headIs(toks, end, headPlace)) {
 		r.emit(si, i, end, r.g.ents[e.place], r.modifies(toks, end))
 		return end
@@ -533,15 +536,66 @@ func (r *recognizer) titled(si int, toks []Token, i int) int {
 // speaker reads a capitalised two- or three-word name before a verb of speech (rule 3).
 func (r *recognizer) speaker(si int, toks []Token, i int) int {
 	n := r.nameRun(toks, i)
-	if n < 2 || i+n >= len(toks) || clauseCues[toks[i+n].Lemma]&cueSay == 0 || !isVerbTag(toks[i+n].Tag) {
+	if n < 2 || !r.speaks(toks, i+n) && !r.standsAlone(toks, i, n) {
 		return i
 	}
 	p, ok := r.person(i, i+n)
 	if !ok {
 		return i
 	}
-	r.emit(si, i, i+n, p, false)
+	r.emit(si, i, i+n, p, r.personModifies(toks, i+n))
 	return i + n
+}
+
+// speaks reports whether a verb of speech is token i ("Marat Khusnullin told reporters").
+func (r *recognizer) speaks(toks []Token, i int) bool {
+	return i < len(toks) && clauseCues[toks[i].Lemma]&cueSay != 0 && isVerbTag(toks[i].Tag)
+}
+
+// standsAlone reports whether the name run at [i, i+n), of two or three words, stands
+// where a person's name does (the second half of rule 3): it begins the run of capitalised
+// words, follows no determiner, possessive or adjective ("the Southern Gas Corridor", "the
+// ruling Republican Party"), each word has lowercase letters ("TPLF" is no name), and it comes
+// before a finite verb ("Kylian Mbappe scored") or after a preposition of people ("with
+// Luka Modric") with no noun after it. Words that name places and organisations
+// (notnames.txt: "Square", "Airlines", "Party") end a run before it gets here.
+func (r *recognizer) standsAlone(toks []Token, i, n int) bool {
+	if n > 3 {
+		return false
+	}
+	for _, t := range toks[i : i+n] {
+		if !hasLower(t.Text) || t.Tag == "NNPS" { // "South Ossetians" are a people
+			return false
+		}
+	}
+	after := false
+	if i > 0 {
+		prev := toks[i-1]
+		switch prev.Tag {
+		case "DT", "PDT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD", "NNP", "NNPS":
+			return false
+		}
+		after = r.isWord(r.g.personPreps, prev.Text)
+	}
+	if i+n == len(toks) {
+		return after
+	}
+	switch next := toks[i+n]; next.Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	case "POS", "NN", "NNS", "NNP", "NNPS":
+		return false
+	}
+	return after
+}
+
+func hasLower(w string) bool {
+	for _, c := range w {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // person is the entity of a person first met under a name the tables do not know. A name
@@ -553,8 +607,9 @@ func (r *recognizer) person(start, end int) (Entity, bool) {
 }
 
 // nameRun returns how many tokens from token i can be a person's name: up to four
-// capitalised proper nouns that are not weekdays, pronouns or the like and start no name of
-// the tables, with lowercase particles between them ("Mohammed bin Abdulrahman Al Thani").
+// capitalised proper nouns that are not weekdays, pronouns or the like (notnames.txt) nor
+// words of organisation and place names (namewords.txt) and start no name of the tables,
+// with lowercase particles between them ("Mohammed bin Abdulrahman Al Thani").
 func (r *recognizer) nameRun(toks []Token, i int) int {
 	n, words := 0, 0
 	for k := i; k < len(toks) && words < 4; k++ {
@@ -562,10 +617,16 @@ func (r *recognizer) nameRun(toks []Token, i int) int {
 		if words > 0 && k+1 < len(toks) && r.isWord(r.g.particles, t.Text) && !startsUpper(t.Text) {
 			continue
 		}
-		if !isNameWord(t) || r.isWord(r.g.notNames, t.Text) {
+		// The tagger often calls an unknown first name that begins a sentence an adjective
+		// ("Kylian/JJ Mbappe/NNP scored").
+		first := k == 0 && t.Tag == "JJ" && k+1 < len(toks) && isNameWord(toks[k+1]) && isNameWord(Token{Text: t.Text, Tag: "NNP"})
+		if !isNameWord(t) && !first || r.isWord(r.g.notNames, t.Text) || r.isWord(r.g.nameWords, t.Text) {
 			break
 		}
 		if v, _ := r.match(r.g.names, toks, k); v >= 0 {
+			break
+		}
+		if k > i && r.isTitle(toks, k) { // "Former President Olusegun Obasanjo"
 			break
 		}
 		words++
@@ -582,6 +643,22 @@ func (r *recognizer) runsOn(toks []Token, i int) bool {
 	}
 	v, _ := r.match(r.g.names, toks, i)
 	return v < 0
+}
+
+// endsName reports whether the state or city name at token i ends a longer name the tables
+// do not know, which names no state: "Real Madrid won". The word before it is a capitalised
+// name word that no mention, title or common function word (notnames.txt) accounts for.
+func (r *recognizer) endsName(si int, toks []Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := toks[i-1]
+	if prev.Tag != "NNP" || !isNameWord(prev) || !hasLower(prev.Text) || r.isWord(r.g.notNames, prev.Text) ||
+		r.isWord(r.g.nameWords, prev.Text) || r.isTitle(toks, i-1) {
+		return false
+	}
+	last := len(r.out) - 1
+	return last < 0 || r.out[last].Sentence != si || r.out[last].End < i
 }
 
 // startsName reports whether a capitalised name begins at token i ("the Russian president
@@ -611,7 +688,12 @@ func (r *recognizer) modifies(toks []Token, i int) bool {
 			// The tagger calls verbs it has not seen nouns ("the White House disagreed/NN"):
 			// a word in -ed is taken for a verb.
 			return !proper && !strings.HasSuffix(t.Text, "ed") && !r.isWord(r.g.timeNouns, t.Lemma)
-		case t.Tag == "NNP" && startsUpper(t.Text):
+		case (t.Tag == "NNP" || t.Tag == "NNPS") && startsUpper(t.Text):
+			if k == i && r.runsOn(toks, k) && hasLower(t.Text) {
+				// a longer name the tables do not know: "Malaysia Airlines", "the Russian
+				// Orthodox Church", "Kocharyan's Armenia Alliance"
+				return true
+			}
 			// "Ukrainian Infrastructure Minister": a title may start later
 			proper = true
 		case t.Tag != "JJ":

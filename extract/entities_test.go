@@ -294,6 +294,19 @@ func TestRecognize(t *testing.T) {
 			"Moscow|ent:moscow|Location|mod", "Kyiv|ent:kyiv|Location|mod", "Moscow|ent:russia|Country",
 		},
 	}, {
+		name: "unknown names before a finite verb or after a preposition of people are persons",
+		text: "Kylian Mbappe scored twice, and talks with Luka Modric ended. Croatia's captain Ivan Perisic was named the best player. Mbappe will play.",
+		want: []string{
+			"Kylian Mbappe|ent:kylian_mbappe|Person", "Luka Modric|ent:luka_modric|Person",
+			"Croatia|ent:croatia|Country|mod", "Ivan Perisic|ent:ivan_perisic|Person",
+			"Mbappe|ent:kylian_mbappe|Person",
+		},
+	}, {
+		name: "capitalised runs that are no person: after a determiner or adjective, acronyms, peoples, place and organisation words",
+		text: "The Southern Gas Corridor opened. Crowds in Republic Square cheered the ruling Civic Union. Fans of Dynamo Kyiv sang. " +
+			"KTX Holdings said profits rose. Moscow accused South Ossetians. A Malaysia Airlines jet crashed.",
+		want: []string{"Moscow|ent:russia|Country", "Malaysia|ent:malaysia|Country|mod"},
+	}, {
 		name: "sentence-initial capitalised words and lowercase lookalikes are not entities",
 		text: "Negotiations failed. The talks resumed. Fighting subsided. Give us a chance, who knows. Chad said it was fine. Security improved.",
 		want: []string{"Chad|ent:chad|Country"},

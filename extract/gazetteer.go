@@ -18,7 +18,8 @@ import (
 //
 //go:embed data/countries.tsv data/people.tsv data/organizations.tsv data/places.tsv
 //go:embed data/events.tsv data/institutions.tsv data/titles.tsv data/offices.tsv
-//go:embed data/heads.tsv data/notnames.txt data/locatives.txt data/particles.txt
+//go:embed data/heads.tsv data/notnames.txt data/locatives.txt data/particles.txt data/personpreps.txt
+//go:embed data/namewords.txt
 var gazetteerData embed.FS
 
 // defaultGazetteer is parsed from the embedded files on first use and shared: it is
@@ -54,6 +55,8 @@ type Gazetteer struct {
 	backers      map[string]bool  // folded second halves of "Russian-backed"
 	timeNouns    map[string]bool  // folded nouns of time ("week"), which names do not modify
 	particles    map[string]bool  // folded lowercase words inside names ("bin", "von")
+	personPreps  map[string]bool  // folded prepositions after which an unknown name is a person ("with")
+	nameWords    map[string]bool  // folded words of organisation and place names, never a person's ("Square")
 	headKinds    []headKind
 	entByID      map[string]int32
 	actorByName  map[string]int32 // folded canonical state or organisation name → entity index
@@ -142,6 +145,8 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	g.notNames = l.words("notnames.txt")
 	g.locatives = l.words("locatives.txt")
 	g.particles = l.words("particles.txt")
+	g.personPreps = l.words("personpreps.txt")
+	g.nameWords = l.words("namewords.txt")
 	if len(l.errs) > 0 {
 		return nil, fmt.Errorf("load gazetteer:\n%s", strings.Join(l.errs, "\n"))
 	}
