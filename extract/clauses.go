@@ -319,6 +319,10 @@ func (p *parser) chunk() {
 			if e, ok := p.nounPhrase(i); ok {
 				i = e
 				p.add(cNP, start, i)
+			} else if c == wDet && p.isDemonstrative(i) {
+				// "This led …", "These are known as …", "Accomplishing both will be …".
+				i++
+				p.add(cNP, start, i)
 			} else if c == wDet {
 				// A floating quantifier: "Armenia and Azerbaijan both accuse …".
 				i++
@@ -363,6 +367,21 @@ func (p *parser) chunk() {
 }
 
 func (p *parser) add(k ckind, s, e int) { p.chunks = append(p.chunks, chunk{k, s, e}) }
+
+// isDemonstrative reports whether determiner i stands alone as a noun phrase: "this",
+// "these", "those" or "both" right before a verb, or at the end of a phrase.
+func (p *parser) isDemonstrative(i int) bool {
+	switch p.lower(i) {
+	case "this", "these", "those", "both":
+	default:
+		return false
+	}
+	switch p.classAt(i + 1) {
+	case wVerb, wModal, wEnd, wComma:
+		return !(p.lower(i) == "both" && i > 0 && p.cls[i-1] == wNoun) // "Armenia and Azerbaijan both accuse"
+	}
+	return false
+}
 
 // prepKind tells a preposition from a subordinator or complementiser: "that" before a
 // noun phrase and a verb opens a clause, and so does "after" in "after fighting escalated".
@@ -694,7 +713,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		// "…, Peskov said, quoted by Interfax."
 		cl.Kind, cl.Passive, cl.Arg1, cl.Inherited = KindPassive, true, p.out[last].Arg1, true
 	case tag == "VBN" && bare && (pk == cNP || (pk == cComma && p.kindAt(prev-1) == cNP)) &&
-		(byNext || (last >= 0 && !p.opensClause(prev))) && p.kindAt(prev-1) != cRel:
+		(byNext || pk == cComma && p.kindAt(k+1) != cNP || (last >= 0 && !p.opensClause(prev))) && p.kindAt(prev-1) != cRel:
 		// A participle after a noun phrase modifies it: "Negotiations mediated by Russia".
 		if pk == cComma {
 			prev--
@@ -772,6 +791,10 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		// "The fighting, which broke out on July 12, is …"
 		if r, ok := p.regionEnding(p.chunks[prev].s); ok {
 			cl.Arg1 = r
+		} else if np, ok := p.beforeParenthetical(prev); ok {
+			// "The University of Florida, however, refused …", "The first, at a severity
+			// of 6.0, occurred …"
+			cl.Arg1 = p.subject(np)
 		} else if first, name, ok := p.appositionHead(prev); ok {
 			// "Arminius, leader of the Cherusci, now had …"; facts take the name when the
 			// run has one ("His main rival, former president Robert Kocharyan, alleged").
@@ -992,6 +1015,39 @@ func (p *parser) reportRest(cl *Clause, start int) bool {
 	return true
 }
 
+// beforeParenthetical finds the noun phrase before a parenthetical that ends at comma
+// chunk k: adverbs, or a short prepositional phrase, set off by commas ("…, however,",
+// "…, in particular,", "…, along with friend Derek Stevens,") or by the closing comma alone
+// ("… however, refused").
+func (p *parser) beforeParenthetical(k int) (int, bool) {
+	j, preps := k-1, 0
+	for ; j >= 0 && k-j <= 7; j-- {
+		switch p.chunks[j].kind {
+		case cAdv, cSub:
+			continue
+		case cPrep:
+			preps++
+			continue
+		case cNP:
+			if p.kindAt(j-1) == cPrep || p.kindAt(j-1) == cAdv && preps > 0 {
+				continue // inside the parenthetical phrase
+			}
+			// No opening comma: only adverbs may stand between ("X however, …").
+			if j == k-1 || preps > 0 {
+				return 0, false
+			}
+			return j, true
+		case cComma:
+			if j == k-1 || p.kindAt(j-1) != cNP {
+				return 0, false
+			}
+			return j - 1, true
+		}
+		return 0, false
+	}
+	return 0, false
+}
+
 // appositionHead finds the head of "NP , NP (, NP) ," ending at comma chunk k: the first
 // noun phrase, when the run opens its clause, and the first one that is a name (-1 if none).
 func (p *parser) appositionHead(k int) (first, name int, ok bool) {
@@ -1011,7 +1067,7 @@ func (p *parser) appositionHead(k int) (first, name int, ok bool) {
 				first = j
 			}
 			continue
-		case cComma:
+		case cComma, cCC:
 			continue
 		}
 		break

@@ -217,6 +217,24 @@ func TestClauses(t *testing.T) {
 			},
 		},
 		{
+			name:     "a parenthetical between commas is skipped to the subject",
+			sentence: "The European Union, for its part, imposed new sanctions.",
+			want:     []string{"The European Union | imposed | new sanctions"},
+		},
+		{
+			name:     "a lone demonstrative is a subject",
+			sentence: "This led the government to resign.",
+			want:     []string{"This | led | the government"},
+		},
+		{
+			name:     "a participle between commas modifies the phrase before",
+			sentence: "The truce, brokered in Moscow, held for a week.",
+			want: []string{
+				"The truce | brokered in | Moscow {passive}",
+				"The truce | held for | a week",
+			},
+		},
+		{
 			name:     "a year after since is a phrase, not a subject",
 			sentence: "Negotiations led by France since 1994 have failed.",
 			want:     []string{"Negotiations | have failed |"},
