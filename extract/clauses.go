@@ -18,7 +18,6 @@ const (
 	cueUrge
 	cueLight
 	cueJoin
-	cueRelative
 	cueSub
 	cueLightPrep
 	cueQuant
@@ -28,7 +27,7 @@ const (
 
 var cueNames = map[string]cue{
 	"say": cueSay, "intent": cueIntent, "negate": cueNegate, "urge": cueUrge,
-	"light": cueLight, "join": cueJoin, "relative": cueRelative, "sub": cueSub,
+	"light": cueLight, "join": cueJoin, "sub": cueSub,
 	"lightprep": cueLightPrep, "quant": cueQuant, "mutual": cueMutual, "chain": cueChain,
 }
 
