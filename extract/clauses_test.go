@@ -289,3 +289,39 @@ func TestClausesNeverPanic(t *testing.T) {
 		t.Errorf("Clauses of an empty sentence = %v, want nil", got)
 	}
 }
+
+// TestCueTables checks the embedded word tables: every line has a word, once, and known
+// kinds, so a slip in a data file fails here instead of silently dropping a cue.
+func TestCueTables(t *testing.T) {
+	topicKinds := map[string]bool{"pair": true, "reciprocal": true, "plural": true, "vague": true, "of": true,
+		"quantity": true, "time": true, "classifier": true, "empty": true, "conflict": true}
+	for _, tab := range []struct {
+		name  string
+		data  string
+		known func(string) bool
+	}{
+		{"clause_cues.tsv", clauseCuesTSV, func(k string) bool { return cueNames[k] != 0 }},
+		{"topic_words.tsv", topicWordsTSV, func(k string) bool { return topicKinds[k] }},
+	} {
+		seen := map[string]int{}
+		for n, line := range strings.Split(tab.data, "\n") {
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			word, kinds, ok := strings.Cut(line, "\t")
+			if !ok || strings.TrimSpace(word) == "" {
+				t.Errorf("%s:%d: want word<TAB>kind, got %q", tab.name, n+1, line)
+				continue
+			}
+			if first, dup := seen[word]; dup { // a later line would silently replace the first
+				t.Errorf("%s:%d: %q again (first on line %d); list its kinds on one line", tab.name, n+1, word, first)
+			}
+			seen[word] = n + 1
+			for _, k := range strings.Split(kinds, ",") {
+				if !tab.known(strings.TrimSpace(k)) {
+					t.Errorf("%s:%d: unknown kind %q", tab.name, n+1, k)
+				}
+			}
+		}
+	}
+}
