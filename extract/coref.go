@@ -39,6 +39,55 @@ func (r *recognizer) definiteGroups(d Document) {
 	r.merge(found)
 }
 
+// ownForces resolves "its forces", "its army", "its troops" (a possessive "its" before
+// acting head nouns) to the state or organisation named last before it in the sentence:
+// "Baku said its army had launched a counteroffensive" is Azerbaijan launching it, and
+// "Russia urged Ukraine to withdraw its troops" is Ukraine's troops. A state's institution
+// stands for its state ("Azerbaijan's defence ministry said its troops…" → Azerbaijan).
+// With no such mention before it in the sentence, "its" names no one.
+func (r *recognizer) ownForces(d Document) {
+	var found Mentions
+	for si, s := range d.Sentences {
+		toks := s.Tokens
+		for k := 1; k+1 < len(toks); k++ {
+			if !r.is(toks[k].Text, "its") || !r.headIs(toks, k+1, headState, headArm) {
+				continue
+			}
+			if _, covered := r.out.At(si, k+1); covered {
+				continue
+			}
+			owner, ok := r.owner(si, k)
+			if !ok {
+				continue
+			}
+			_, end := r.match(r.g.heads, toks, k+1)
+			end = r.moreHeads(toks, end)
+			found = append(found, Mention{Sentence: si, Start: k, End: end, Entity: owner, Modifier: r.modifies(toks, end)})
+		}
+	}
+	r.merge(found)
+}
+
+// owner returns the state or organisation last named before token k of sentence si, not as a
+// modifier, with a state's institution standing for the state.
+func (r *recognizer) owner(si, k int) (Entity, bool) {
+	in := r.out.InSentence(si)
+	for j := len(in) - 1; j >= 0; j-- {
+		m := in[j]
+		if m.End > k || m.Modifier {
+			continue
+		}
+		if st, ok := r.g.instState[m.Entity.ID]; ok {
+			return r.g.ents[st], true
+		}
+		if t := m.Entity.Type; t == TypeCountry || t == TypeOrganization {
+			return m.Entity, true
+		}
+		return Entity{}, false
+	}
+	return Entity{}, false
+}
+
 // merge adds mentions found after the first reading and restores the order of r.out.
 func (r *recognizer) merge(found Mentions) {
 	if len(found) == 0 {

@@ -86,11 +86,14 @@ func Recognize(d Document) (Mentions, error) {
 //     conflict:armenia--azerbaijan; see pair).
 //  2. A title ("President", "Kremlin spokesman"): the capitalised name after it is a person
 //     with the title stripped; "the president of Russia" resolves like "the Russian president".
-//  3. A capitalised two- or three-word name right before a verb of speech is a person.
+//  3. Capitalised words the tables do not know are a person's name right before a verb of
+//     speech ("Marat Khusnullin told"), or, two or three of them standing alone, before a
+//     finite verb or after "with", "by"… ("Kylian Mbappe scored"; see standsAlone).
 //
 // Then, across the article, a bare surname is the person of that surname named in full
 // elsewhere in it (see corefer), "the separatists" is the group last named so (see
-// definiteGroups), and each entity gathers the surface forms it was seen in as
+// definiteGroups), "its forces" the state named last before it (see ownForces), and each
+// entity gathers the surface forms it was seen in as
 // Aliases (shared by all its mentions: do not modify them).
 //
 // Decisions the graph depends on:
@@ -114,6 +117,7 @@ func (g *Gazetteer) Recognize(d Document) Mentions {
 	}
 	r.corefer(d)
 	r.definiteGroups(d)
+	r.ownForces(d)
 	r.aliases(d)
 	return r.out
 }
@@ -207,7 +211,17 @@ func (r *recognizer) name(si int, toks []Token, i int) int {
 	if (e.kind == kindState || e.kind == kindCity) && r.endsName(si, toks, i) {
 		return end
 	}
-	if e.kind == kindCity && (i > 0 && r.isWord(r.g.locatives, toks[i-1].Text) || r.headIs(toks, end, headPlace)) {
+	if (e.kind == kindCity || e.kind == kindPlain && ent.Type == TypeLocation) && r.headIs(toks, end, headPlace) {
+		// "the Terter district", "the Kyiv region": the place itself
+		place := e.place
+		if e.kind == kindPlain {
+			place = e.ent
+		}
+		_, pEnd := r.match(r.g.heads, toks, end)
+		r.emit(si, i, pEnd, r.g.ents[place], r.modifies(toks, pEnd))
+		return pEnd
+	}
+	if e.kind == kindCity && (i > 0 && r.isWord(r.g.locatives, toks[i-1].Text) || r.headIs(toks, end, headLocal)) {
 		r.emit(si, i, end, r.g.ents[e.place], r.modifies(toks, end))
 		return end
 	}

@@ -288,10 +288,11 @@ func TestRecognize(t *testing.T) {
 			"Azerbaijan-Armenia|conflict:armenia--azerbaijan|Conflict|mod",
 		},
 	}, {
-		name: "a capital before time or a place noun is the city, not the state",
-		text: "The truce began at midnight Moscow time, and shelling hit the Kyiv region. Moscow denied it.",
+		name: "a capital or place before a place noun is that place; before 'time' the city, not the state",
+		text: "The truce began at midnight Moscow time, and shelling hit the Kyiv region. Moscow denied it. Troops took the Lele Tepe height and the Agdam and Terter districts.",
 		want: []string{
-			"Moscow|ent:moscow|Location|mod", "Kyiv|ent:kyiv|Location|mod", "Moscow|ent:russia|Country",
+			"Moscow|ent:moscow|Location|mod", "Kyiv region|ent:kyiv|Location", "Moscow|ent:russia|Country",
+			"Lele Tepe height|ent:lele_tepe|Location", "Agdam|ent:agdam|Location", "Terter districts|ent:terter|Location",
 		},
 	}, {
 		name: "unknown names before a finite verb or after a preposition of people are persons",
@@ -306,6 +307,15 @@ func TestRecognize(t *testing.T) {
 		text: "The Southern Gas Corridor opened. Crowds in Republic Square cheered the ruling Civic Union. Fans of Dynamo Kyiv sang. " +
 			"KTX Holdings said profits rose. Moscow accused South Ossetians. A Malaysia Airlines jet crashed.",
 		want: []string{"Moscow|ent:russia|Country", "Malaysia|ent:malaysia|Country|mod"},
+	}, {
+		name: "'its forces' is the state or organisation named last before it in the sentence",
+		text: "Baku said its army attacked. Russia urged Ukraine to withdraw its troops. Azerbaijan's defence ministry said its troops advanced. Shusha said its forces held. Its army fled.",
+		want: []string{
+			"Baku|ent:azerbaijan|Country", "its army|ent:azerbaijan|Country",
+			"Russia|ent:russia|Country", "Ukraine|ent:ukraine|Country", "its troops|ent:ukraine|Country",
+			"Azerbaijan's defence ministry|ent:azerbaijan_defense_ministry|Organization", "its troops|ent:azerbaijan|Country",
+			"Shusha|ent:shusha|Location",
+		},
 	}, {
 		name: "sentence-initial capitalised words and lowercase lookalikes are not entities",
 		text: "Negotiations failed. The talks resumed. Fighting subsided. Give us a chance, who knows. Chad said it was fine. Security improved.",

@@ -48,6 +48,7 @@ type Gazetteer struct {
 	titleEntries []titleEntry
 	instNames    []string         // canonical institution names, "Defense Ministry"
 	instEnts     map[[2]int32]int // (state, institution) → entity index
+	instState    map[string]int32 // institution entity ID → its state's entity index
 	offices      map[officeKey][]officeTerm
 	adjectival   map[int32]string // state → its first adjective ("Armenian"), for group names
 	notNames     map[string]bool  // folded words that never start or continue a person's name
@@ -91,7 +92,8 @@ const (
 	headArm                      // "a Russian missile" is Russia; after a place, no group
 	headGroup                    // "ethnic Armenian separatists" is a group of its own
 	headConflict                 // "the Armenia-Azerbaijan clashes" is the pair's conflict
-	headPlace                    // "Moscow time" is the city, not the state
+	headPlace                    // "the Terter district", "the Kyiv region" is the place
+	headLocal                    // "Moscow time" is about the city, not the state
 )
 
 // acting reports whether a head noun makes a state's name or adjective before it the state
@@ -126,6 +128,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	g := &Gazetteer{
 		names: newTrie(), titles: newTrie(), insts: newTrie(), heads: newTrie(),
 		instEnts:    map[[2]int32]int{},
+		instState:   map[string]int32{},
 		offices:     map[officeKey][]officeTerm{},
 		adjectival:  map[int32]string{},
 		entByID:     map[string]int32{},
@@ -416,6 +419,7 @@ func (l *loader) instEntity(r row, st, inst int32) int32 {
 	l.g.ents = append(l.g.ents, e)
 	l.g.entByID[e.ID] = i
 	l.g.instEnts[k] = int(i)
+	l.g.instState[e.ID] = st
 	return i
 }
 
@@ -482,7 +486,7 @@ func overlaps(a, b officeTerm) bool {
 }
 
 func (l *loader) headsFile() {
-	kinds := map[string]headKind{"state": headState, "arm": headArm, "group": headGroup, "conflict": headConflict, "place": headPlace}
+	kinds := map[string]headKind{"state": headState, "arm": headArm, "group": headGroup, "conflict": headConflict, "place": headPlace, "local": headLocal}
 	l.g.backers = map[string]bool{}
 	l.g.timeNouns = map[string]bool{}
 	for _, r := range l.rows("heads.tsv", 2) {
@@ -494,7 +498,7 @@ func (l *loader) headsFile() {
 		}
 		k, ok := kinds[r.f[1]]
 		if !ok {
-			l.errorf(r.file, r.line, "kind %q: want state, arm, group, conflict, place, sponsor or time", r.f[1])
+			l.errorf(r.file, r.line, "kind %q: want state, arm, group, conflict, place, local, sponsor or time", r.f[1])
 			continue
 		}
 		for _, form := range alts(r.f[0]) {
