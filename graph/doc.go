@@ -9,8 +9,10 @@
 //	results, err := graph.ReadFacts(f, "facts.jsonl") // or the extractor's output
 //	rep, err := st.Load(ctx, results)
 //
-// Long loads use a Loader (Store.NewLoader), which commits articles in batches and reports
-// progress after each commit; Store.Load is a thin wrapper around it.
+// Long loads use a Loader (Store.NewLoader), which commits articles in batches, in the
+// background while the next batch fills, and reports progress; Store.Load wraps it. Facts from
+// `extract --format jsonl` files come in through ReadFacts, which rejects bad lines one by one
+// (*LineError) and returns the rest.
 //
 // # Invariants
 //
@@ -18,7 +20,10 @@
 //     share a quad and replacing one never touches another.
 //  2. An article's quads, the removal of its previous version and its load record
 //     (<art> ng:record, <art> ng:contentHash) are applied in one Cayley transaction: a crash leaves
-//     either the old or the new version, never half of one.
+//     either the old or the new version, never half of one. One exception, forced by a flaw in
+//     Cayley's kv stores (see Store.kvLosesNodes): when a bolt batch cannot be applied as one
+//     diff, the old versions go in one transaction and the new ones come in the next, so a
+//     crash in between leaves those articles absent, still never half written.
 //  3. The load record lists exactly the quads the article wrote; replace and retract read it
 //     instead of scanning by label, which in Cayley visits every quad of the store.
 //  4. Loading the same article twice changes nothing: its content hash decides.

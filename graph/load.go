@@ -118,6 +118,7 @@ func (l *Loader) Add(ctx context.Context, r extract.Result) error {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
+		l.wait() // the caller stops here: leave no commit running behind its back
 		return err
 	}
 	if err := checkResult(r); err != nil {
