@@ -712,7 +712,8 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		// "…, Peskov said, quoted by Interfax."
 		cl.Kind, cl.Passive, cl.Arg1, cl.Inherited = KindPassive, true, p.out[last].Arg1, true
 	case tag == "VBN" && bare && (pk == cNP || (pk == cComma && p.kindAt(prev-1) == cNP)) &&
-		(byNext || pk == cComma && p.kindAt(k+1) != cNP || (last >= 0 && !p.opensClause(prev))) && p.kindAt(prev-1) != cRel:
+		(byNext || pk == cComma && p.kindAt(k+1) != cNP || (last >= 0 && !p.opensClause(prev))) && p.kindAt(prev-1) != cRel &&
+		!(pk == cComma && p.endsRegion(p.chunks[prev].s)):
 		// A participle after a noun phrase modifies it: "Negotiations mediated by Russia".
 		if pk == cComma {
 			prev--
@@ -945,6 +946,10 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 			break
 		}
 	}
+	// "…, the prime minister announced in Doha." — places after the verb end it too.
+	if t := p.skipPhrases(j); t != j && (p.kindAt(t) == cEnd || p.kindAt(t) == cComma) && p.lower(p.chunks[min(t, len(p.chunks)-1)].s) != ":" {
+		j = t
+	}
 	switch p.kindAt(j) {
 	case cEnd, cComma:
 		if j < len(p.chunks) && p.lower(p.chunks[j].s) == ":" {
@@ -998,6 +1003,21 @@ func (p *parser) objectControl(gov Clause, k int) bool {
 		return false
 	}
 	return gov.Predicate == p.lemma(gov.Verb) || strings.HasSuffix(gov.Predicate, "_on")
+}
+
+// skipPhrases returns the first chunk from k on that is not a prepositional phrase or
+// an adverb.
+func (p *parser) skipPhrases(k int) int {
+	for {
+		switch {
+		case p.kindAt(k) == cPrep && p.kindAt(k+1) == cNP:
+			k += 2
+		case p.kindAt(k) == cAdv:
+			k++
+		default:
+			return k
+		}
+	}
 }
 
 // reportRest makes cl the attribution of everything from token start to the sentence end.
@@ -1167,6 +1187,13 @@ func (p *parser) coordinatedAfter(k int) bool {
 		return false
 	}
 	return false
+}
+
+// endsRegion reports whether a relative or participial clause ends at token end: the verb
+// after it is its antecedent's ("France, which holds the presidency, called on …").
+func (p *parser) endsRegion(end int) bool {
+	_, ok := p.regionEnding(end)
+	return ok
 }
 
 // regionEnding returns the antecedent of the relative or participial clause ending at

@@ -106,10 +106,12 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 	if !cl.Coref.Empty() && !cl.Passive {
 		subjSpan = cl.Coref
 	}
-	subjects := r.resolve(si, subjSpan)
-	if len(subjects) == 0 && !cl.Speaker.Empty() && r.ownedBySpeaker(s, subjSpan) {
+	var subjects []arg
+	if !cl.Speaker.Empty() && r.ownedBySpeaker(s, subjSpan) {
 		// "Azerbaijan said its forces captured …": the speaker's own forces.
 		subjects = r.resolve(si, cl.Speaker)
+	} else {
+		subjects = r.resolve(si, subjSpan)
 	}
 	if cl.Kind == KindApposition {
 		subjects = onlyType(subjects, TypePerson)
