@@ -278,8 +278,9 @@ type change struct {
 // kvLosesNodes reports whether Cayley's kv stores (bolt) would write deltas wrongly. Their
 // ApplyDeltas resolves the nodes of added quads only among nodes whose reference count does
 // not drop in the transaction: an added quad that mentions a node losing references overall
-// (a statement renumbered when an earlier fact was dropped) is stored with that position
-// empty. Memstore and the SQL backends have no such flaw.
+// (a statement renumbered when an earlier fact was dropped, or the article's own IRI, the label
+// of all its quads, when the new version is smaller) is stored with that position empty.
+// Memstore and the SQL backends have no such flaw; TestCayleyKVFlaw pins it.
 func (s *Store) kvLosesNodes(deltas []graph.Delta) bool {
 	if _, isKV := s.qs.(*kv.QuadStore); !isKV {
 		return false
