@@ -2,11 +2,13 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
@@ -56,11 +58,14 @@ func (r *reader) ref(v quad.Value) (cgraph.Ref, error) {
 	return ref, nil
 }
 
-// values resolves refs to values in one batch for those not seen before.
+// values resolves refs to values, fetching those not seen before in one batch.
 func (r *reader) values(rs []cgraph.Ref) ([]quad.Value, error) {
 	var missing []cgraph.Ref
+	asked := map[any]bool{}
 	for _, ref := range rs {
-		if _, ok := r.vals[refs.ToKey(ref)]; !ok && ref != nil {
+		k := refs.ToKey(ref)
+		if _, ok := r.vals[k]; !ok && ref != nil && !asked[k] {
+			asked[k] = true
 			missing = append(missing, ref)
 		}
 	}
@@ -71,6 +76,9 @@ func (r *reader) values(rs []cgraph.Ref) ([]quad.Value, error) {
 		}
 		for i, v := range vs {
 			r.vals[refs.ToKey(missing[i])] = v
+			if iri, ok := v.(quad.IRI); ok {
+				r.refs[iri] = missing[i] // saves a ValueOf when the IRI is looked up next
+			}
 		}
 	}
 	out := make([]quad.Value, len(rs))
@@ -89,11 +97,31 @@ type filter struct {
 }
 
 // nodes lists, without repeats, the values in direction result of the quads matching all
-// filters. Cayley's key-value stores answer a subject+predicate or object+predicate pair
-// from one index prefix.
+// filters; one filter must fix the subject or the object.
 func (r *reader) nodes(result quad.Direction, filters ...filter) ([]cgraph.Ref, error) {
-	q := make(shape.Quads, 0, len(filters))
-	for _, f := range filters {
+	return r.lookup(result, 0, filters)
+}
+
+// first is the first value found in direction result of the quads matching all filters,
+// or nil: for a property that every article states alike, such as an entity's name.
+func (r *reader) first(result quad.Direction, filters ...filter) (cgraph.Ref, error) {
+	rs, err := r.lookup(result, 1, filters)
+	if err != nil || len(rs) == 0 {
+		return nil, err
+	}
+	return rs[0], nil
+}
+
+// lookup lists up to limit values (all if limit is 0). Subject+predicate and
+// object+predicate pairs are answered from one index prefix where the store has one (see
+// indexShape). Otherwise the quads are read by a prefix scan of the fixed subject or object
+// and the other filters are checked on each.
+func (r *reader) lookup(result quad.Direction, limit int, filters []filter) ([]cgraph.Ref, error) {
+	anchor := -1
+	want := make([]any, len(filters))
+	fixed := make([]cgraph.Ref, len(filters))
+	dirs := map[quad.Direction]cgraph.Ref{}
+	for i, f := range filters {
 		ref, err := r.ref(f.val)
 		if err != nil {
 			return nil, err
@@ -101,24 +129,91 @@ func (r *reader) nodes(result quad.Direction, filters ...filter) ([]cgraph.Ref, 
 		if ref == nil {
 			return nil, nil
 		}
-		q = append(q, shape.QuadFilter{Dir: f.dir, Values: shape.Fixed{ref}})
-	}
-	it := shape.BuildIterator(r.ctx, r.qs, shape.NodesFrom{Dir: result, Quads: q}).Iterate()
-	defer it.Close()
-	seen := map[any]bool{}
-	var out []cgraph.Ref
-	for it.Next(r.ctx) {
-		ref := it.Result()
-		if k := refs.ToKey(ref); !seen[k] {
-			seen[k] = true
-			out = append(out, ref)
+		want[i], fixed[i], dirs[f.dir] = refs.ToKey(ref), ref, ref
+		if anchor < 0 && (f.dir == quad.Subject || f.dir == quad.Object) {
+			anchor = i
 		}
 	}
-	if err := it.Err(); err != nil {
+	if anchor < 0 {
+		return nil, fmt.Errorf("read quads %v: no subject or object to start from", filters)
+	}
+	seen := map[any]bool{}
+	var out []cgraph.Ref
+	add := func(v cgraph.Ref) bool {
+		if k := refs.ToKey(v); v != nil && !seen[k] {
+			seen[k] = true
+			out = append(out, v)
+		}
+		return limit == 0 || len(out) < limit
+	}
+	if quads, ok := r.indexShape(dirs); ok {
+		it := shape.BuildIterator(r.ctx, r.qs, shape.NodesFrom{Dir: result, Quads: quads}).Iterate()
+		defer it.Close()
+		for it.Next(r.ctx) && add(it.Result()) {
+		}
+		if err := it.Err(); err != nil {
+			return nil, fmt.Errorf("read %s of quads %v: %w", result, filters, err)
+		}
+		return out, nil
+	}
+	err := r.scan(filters[anchor].dir, fixed[anchor], func(q cgraph.Ref) error {
+		for i, f := range filters {
+			if i == anchor {
+				continue
+			}
+			v, err := r.qs.QuadDirection(q, f.dir)
+			if err != nil {
+				return err
+			}
+			if refs.ToKey(v) != want[i] {
+				return nil
+			}
+		}
+		v, err := r.qs.QuadDirection(q, result)
+		if err != nil {
+			return err
+		}
+		if !add(v) {
+			return errStop
+		}
+		return nil
+	})
+	if err != nil && err != errStop {
 		return nil, fmt.Errorf("read %s of quads %v: %w", result, filters, err)
 	}
 	return out, nil
 }
+
+// opsIndex is the object, predicate, subject index that Cayley's key-value stores keep by
+// default (kv.DefaultQuadIndexes), and package graph creates its stores with.
+var opsIndex = kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+
+// indexShape is the quad shape that reads a subject+predicate or object+predicate pair from
+// one index prefix. Cayley's own optimisers turn a subject+predicate shape into a prefix
+// scan (key-value stores) or a query (SQL). The key-value stores' optimiser uses the object
+// index only when object, predicate and subject are all fixed, so for an object+predicate
+// pair the prefix scan is built here; without it the lookup would scan every quad of the
+// predicate, the whole store.
+func (r *reader) indexShape(dirs map[quad.Direction]cgraph.Ref) (shape.Shape, bool) {
+	if len(dirs) != 2 || dirs[quad.Predicate] == nil {
+		return nil, false
+	}
+	if s := dirs[quad.Subject]; s != nil {
+		return shape.Quads{
+			{Dir: quad.Subject, Values: shape.Fixed{s}},
+			{Dir: quad.Predicate, Values: shape.Fixed{dirs[quad.Predicate]}},
+		}, true
+	}
+	o, ok := dirs[quad.Object].(kv.Int64Value)
+	p, ok2 := dirs[quad.Predicate].(kv.Int64Value)
+	if _, isKV := cgraph.Unwrap(r.qs).(*kv.QuadStore); !ok || !ok2 || !isKV {
+		return nil, false
+	}
+	return kv.IndexScan{Index: opsIndex, Values: []uint64{uint64(o), uint64(p)}}, true
+}
+
+// errStop ends a scan early; it never leaves the reader.
+var errStop = errors.New("stop")
 
 // strings is nodes resolved to sorted strings (IRIs without brackets).
 func (r *reader) strings(result quad.Direction, filters ...filter) ([]string, error) {
@@ -170,26 +265,50 @@ func text(v quad.Value) string {
 
 // entity is the ID, name and type of a node. A node without a name is named by its ID.
 func (r *reader) entity(id string) (Entity, error) {
-	if e, ok := r.ents[id]; ok {
-		return e, nil
+	if err := r.entities([]string{id}); err != nil {
+		return Entity{}, err
 	}
-	names, err := r.strings(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.SchemaName})
+	return r.ents[id], nil
+}
+
+// entities reads the names and types of nodes not read before: for each, the first name and
+// type from the subject+predicate index (every article states them alike), then all values
+// in one batch.
+func (r *reader) entities(ids []string) error {
+	var todo []string
+	var names, types []cgraph.Ref
+	queued := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := r.ents[id]; ok || queued[id] {
+			continue
+		}
+		queued[id] = true
+		name, err := r.first(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.SchemaName})
+		if err != nil {
+			return fmt.Errorf("read name of %s: %w", id, err)
+		}
+		typ, err := r.first(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.RDFType})
+		if err != nil {
+			return fmt.Errorf("read type of %s: %w", id, err)
+		}
+		todo, names, types = append(todo, id), append(names, name), append(types, typ)
+	}
+	nv, err := r.values(names)
 	if err != nil {
-		return Entity{}, fmt.Errorf("read name of %s: %w", id, err)
+		return err
 	}
-	types, err := r.strings(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.RDFType})
+	tv, err := r.values(types)
 	if err != nil {
-		return Entity{}, fmt.Errorf("read type of %s: %w", id, err)
+		return err
 	}
-	e := Entity{ID: id, Name: id}
-	if len(names) > 0 {
-		e.Name = names[0] // canonical names agree across articles; the first keeps it stable
+	for i, id := range todo {
+		e := Entity{ID: id, Name: id, Type: strings.TrimPrefix(text(tv[i]), "ng:")}
+		if n := text(nv[i]); n != "" {
+			e.Name = n
+		}
+		r.ents[id] = e
 	}
-	if len(types) > 0 {
-		e.Type = strings.TrimPrefix(types[0], "ng:")
-	}
-	r.ents[id] = e
-	return e, nil
+	return nil
 }
 
 // aliases are every alternate name the graph holds for an entity, sorted.
@@ -208,51 +327,76 @@ type article struct {
 
 // article reads an article's URL, headline and publication date.
 func (r *reader) article(id string) (article, error) {
-	if a, ok := r.arts[id]; ok {
-		return a, nil
+	if err := r.articles([]string{id}); err != nil {
+		return article{}, err
 	}
-	var a article
-	ref, err := r.ref(quad.IRI(id))
-	if err != nil || ref == nil {
-		return a, err
-	}
-	want := map[quad.IRI]*string{graph.SchemaURL: &a.url, graph.SchemaHeadline: &a.headline, graph.SchemaPublished: &a.published}
-	byKey := map[any]*string{}
-	for p, dst := range want {
-		pref, err := r.ref(p)
-		if err != nil {
-			return a, err
-		}
-		if pref != nil {
-			byKey[refs.ToKey(pref)] = dst
-		}
-	}
-	var objs []cgraph.Ref
-	var dsts []*string
-	err = r.scan(quad.Subject, ref, func(q cgraph.Ref) error {
-		p, err := r.qs.QuadDirection(q, quad.Predicate)
+	return r.arts[id], nil
+}
+
+// articles reads the articles not read before: a subject scan each (an article has a
+// handful of quads), then all values in one batch.
+func (r *reader) articles(ids []string) error {
+	fields := map[any]int{}
+	for i, p := range []quad.IRI{graph.SchemaURL, graph.SchemaHeadline, graph.SchemaPublished} {
+		ref, err := r.ref(p)
 		if err != nil {
 			return err
 		}
-		if dst, ok := byKey[refs.ToKey(p)]; ok {
-			o, err := r.qs.QuadDirection(q, quad.Object)
+		if ref != nil {
+			fields[refs.ToKey(ref)] = i
+		}
+	}
+	type cell struct {
+		id    string
+		field int
+	}
+	var objs []cgraph.Ref
+	var cells []cell
+	for _, id := range ids {
+		if _, ok := r.arts[id]; ok {
+			continue
+		}
+		r.arts[id] = article{}
+		ref, err := r.ref(quad.IRI(id))
+		if err != nil {
+			return err
+		}
+		if ref == nil {
+			continue
+		}
+		err = r.scan(quad.Subject, ref, func(q cgraph.Ref) error {
+			p, err := r.qs.QuadDirection(q, quad.Predicate)
 			if err != nil {
 				return err
 			}
-			objs, dsts = append(objs, o), append(dsts, dst)
+			if f, ok := fields[refs.ToKey(p)]; ok {
+				o, err := r.qs.QuadDirection(q, quad.Object)
+				if err != nil {
+					return err
+				}
+				objs, cells = append(objs, o), append(cells, cell{id, f})
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read article %s: %w", id, err)
 		}
-		return nil
-	})
-	if err != nil {
-		return a, fmt.Errorf("read article %s: %w", id, err)
 	}
 	vs, err := r.values(objs)
 	if err != nil {
-		return a, fmt.Errorf("read article %s: %w", id, err)
+		return fmt.Errorf("read %d articles: %w", len(ids), err)
 	}
 	for i, v := range vs {
-		*dsts[i] = text(v)
+		a := r.arts[cells[i].id]
+		switch cells[i].field {
+		case 0:
+			a.url = text(v)
+		case 1:
+			a.headline = text(v)
+		case 2:
+			a.published = text(v)
+		}
+		r.arts[cells[i].id] = a
 	}
-	r.arts[id] = a
-	return a, nil
+	return nil
 }

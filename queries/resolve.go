@@ -1,10 +1,12 @@
 package queries
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -57,12 +59,14 @@ func (r *reader) resolve(name string) (Entity, error) {
 		}
 	}
 	for _, p := range []quad.IRI{graph.SchemaName, graph.SchemaAltName} {
-		ids, err := r.strings(quad.Subject, filter{quad.Predicate, p}, filter{quad.Object, quad.String(name)})
-		if err != nil {
-			return Entity{}, fmt.Errorf("resolve %q: %w", name, err)
-		}
-		if len(ids) > 0 {
-			return r.pick(name, ids)
+		for _, spelling := range spellings(name) {
+			ids, err := r.strings(quad.Subject, filter{quad.Predicate, p}, filter{quad.Object, quad.String(spelling)})
+			if err != nil {
+				return Entity{}, fmt.Errorf("resolve %q: %w", name, err)
+			}
+			if len(ids) > 0 {
+				return r.pick(name, ids)
+			}
 		}
 	}
 	all, err := r.allEntities()
@@ -90,6 +94,27 @@ func (r *reader) resolve(name string) (Entity, error) {
 		return r.pick(name, byAlias)
 	}
 	return Entity{}, fmt.Errorf("resolve %q: %w", name, ErrNotFound)
+}
+
+// spellings are the ways a typed name is likely stored, tried from the index before
+// scanning every name: as typed, in title case ("nagorno-karabakh" → "Nagorno-Karabakh"), in
+// lower and upper case, each also with an en dash for a hyphen ("Armenia–Azerbaijan").
+func spellings(name string) []string {
+	title := []rune(strings.ToLower(name))
+	for i := range title {
+		if i == 0 || strings.ContainsRune(" -–", title[i-1]) {
+			title[i] = unicode.ToUpper(title[i])
+		}
+	}
+	var out []string
+	for _, s := range []string{name, string(title), strings.ToLower(name), strings.ToUpper(name)} {
+		for _, v := range []string{s, strings.ReplaceAll(s, "-", "–")} {
+			if !contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }
 
 // pick returns the only candidate or an *AmbiguousError.
@@ -132,10 +157,19 @@ func (r *reader) allEntities() ([]Entity, error) {
 			return nil, fmt.Errorf("list %s entities: %w", t, err)
 		}
 		for _, id := range ids {
-			e, err := r.entity(id)
-			if err != nil {
-				return nil, err
+			if _, ok := r.ents[id]; !ok {
+				name, err := r.first(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.SchemaName})
+				if err != nil {
+					return nil, fmt.Errorf("read name of %s: %w", id, err)
+				}
+				vs, err := r.values([]cgraph.Ref{name})
+				if err != nil {
+					return nil, err
+				}
+				r.ents[id] = Entity{ID: id, Name: cmp.Or(text(vs[0]), id), Type: t} // the type is known
 			}
+			e := r.ents[id]
+			var err error
 			if e.Aliases, err = r.aliases(id); err != nil {
 				return nil, err
 			}

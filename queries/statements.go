@@ -255,6 +255,16 @@ func (r *reader) evidence(st statement) (Evidence, error) {
 // events merges statements that state the same fact (subject, predicate, object and date)
 // into one event carrying all their evidence, in event-date order.
 func (r *reader) events(sts []statement) ([]Event, error) {
+	var ids, arts []string
+	for _, st := range sts {
+		ids, arts = append(ids, st.subject, st.object), append(arts, st.source)
+	}
+	if err := r.entities(ids); err != nil {
+		return nil, err
+	}
+	if err := r.articles(arts); err != nil {
+		return nil, err
+	}
 	type key struct{ s, p, o, date string }
 	byKey := map[key]*Event{}
 	var keys []key

@@ -33,8 +33,7 @@ func TimelineOf(ctx context.Context, qs cgraph.QuadStore, entity string, opts Ti
 	if err != nil {
 		return nil, fmt.Errorf("timeline of %s: %w", e.ID, err)
 	}
-	// Filter on the light read first, so that sentences are read only for what is shown.
-	light, err := r.statements(rs, false)
+	all, err := r.statements(rs, true)
 	if err != nil {
 		return nil, fmt.Errorf("timeline of %s: %w", e.ID, err)
 	}
@@ -42,15 +41,11 @@ func TimelineOf(ctx context.Context, qs cgraph.QuadStore, entity string, opts Ti
 	for _, c := range opts.Classes {
 		classes[c] = true
 	}
-	keep := rs[:0:0]
-	for i, st := range light {
+	sts := all[:0]
+	for _, st := range all {
 		if (len(classes) == 0 || classes[st.class]) && dr.contains(st.date) {
-			keep = append(keep, rs[i])
+			sts = append(sts, st)
 		}
-	}
-	sts, err := r.statements(keep, true)
-	if err != nil {
-		return nil, fmt.Errorf("timeline of %s: %w", e.ID, err)
 	}
 	events, err := r.events(sts)
 	if err != nil {

@@ -1,0 +1,36 @@
+package queries
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/cayleygraph/cayley/graph/kv"
+)
+
+// The object+predicate lookups on key-value stores scan opsIndex directly; it must be one of
+// the indexes those stores are created with.
+func TestOPSIndexIsDefault(t *testing.T) {
+	for _, ind := range kv.DefaultQuadIndexes {
+		if slices.Equal(ind.Dirs, opsIndex.Dirs) {
+			return
+		}
+	}
+	t.Fatalf("%v is not among kv.DefaultQuadIndexes %v", opsIndex.Dirs, kv.DefaultQuadIndexes)
+}
+
+func TestSpellings(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string // one of the spellings
+	}{
+		{"nagorno-karabakh", "Nagorno-Karabakh"},
+		{"vladimir putin", "Vladimir Putin"},
+		{"eu", "EU"},
+		{"armenia-azerbaijan", "Armenia–Azerbaijan"},
+		{"Russia", "Russia"},
+	} {
+		if got := spellings(c.in); !slices.Contains(got, c.want) {
+			t.Errorf("spellings(%q) = %q, want it to hold %q", c.in, got, c.want)
+		}
+	}
+}
