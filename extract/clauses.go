@@ -23,12 +23,14 @@ const (
 	cueQuant
 	cueMutual
 	cueChain
+	cuePart
 )
 
 var cueNames = map[string]cue{
 	"say": cueSay, "intent": cueIntent, "negate": cueNegate, "urge": cueUrge,
 	"light": cueLight, "join": cueJoin, "sub": cueSub,
 	"lightprep": cueLightPrep, "quant": cueQuant, "mutual": cueMutual, "chain": cueChain,
+	"particle": cuePart,
 }
 
 var clauseCues = func() map[string]cue {
@@ -464,6 +466,15 @@ func (p *parser) verbGroup(i int) int {
 			}
 		case wPart:
 			end = j + 1
+		case wPrep:
+			// A particle the tagger calls a preposition: "pulling out of", "handed back
+			// Agdam", "called off the talks".
+			k := p.next(j + 1)
+			if end == j && end > i && p.cue(j)&cuePart != 0 && k < n &&
+				(p.cls[k] == wPrep || p.cls[k] == wTo || p.cls[k] == wDet || p.cls[k] == wNoun) {
+				p.cls[j] = wPart
+				end = j + 1
+			}
 		}
 		break
 	}
@@ -774,6 +785,12 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		cl.Arg1, cl.Inherited = p.out[last].Arg1, true
 	case pk == cNP:
 		cl.Arg1 = p.subject(prev)
+		// "Sarkozy, whose country holds …": a relative clause about Sarkozy.
+		if ks := p.chunkAt(cl.Arg1.Start); p.lower(cl.Arg1.Start) == "whose" && p.kindAt(ks-1) == cComma && p.kindAt(ks-2) == cNP {
+			cl.Kind = KindRelative
+			whose := p.antecedent(ks - 2)
+			defer func() { p.regions = append(p.regions, region{p.clauseEnd(cl), whose}) }()
+		}
 		// "the Bishkek Protocol, which both parliaments signed": the antecedent is the
 		// object the clause lacks.
 		if ks := p.chunkAt(cl.Arg1.Start); p.kindAt(ks-1) == cRel && p.lower(p.chunks[ks-1].s) != "who" {

@@ -20,13 +20,16 @@ type analysed struct {
 
 // relater turns the clauses of one document into facts. It holds what resolving an
 // argument needs beyond its own sentence: the mentions, the pair of parties the article
-// is about, and the last person named as a subject (for "he" and "she").
+// is about, and the subjects pronouns may stand for.
 type relater struct {
 	d          Document
 	ms         Mentions
 	lex        *Lexicon
 	pair       []Entity // the two parties in focus, sorted by ID; nil when the article has no clear pair
-	lastPerson *Entity
+	lastPerson *Entity  // the last person named as a subject: "he", "she"
+	lastThing  *Entity  // the last state or organisation named as a subject: "it"
+	thingAt    int      // the sentence lastThing was named in
+	subjects   []arg    // the subjects of the clause being read: "him" is someone else
 	facts      []Fact
 }
 
@@ -120,11 +123,13 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		return
 	}
 	for _, a := range subjects {
-		if a.ent.Type == TypePerson && a.direct {
-			e := a.ent
+		if e := a.ent; a.direct && e.Type == TypePerson {
 			r.lastPerson = &e
+		} else if a.direct && (e.Type == TypeCountry || e.Type == TypeOrganization) {
+			r.lastThing, r.thingAt = &e, si
 		}
 	}
+	r.subjects = subjects
 
 	// The object: Arg2, else (a light verb's noun or an intransitive verb) the first
 	// prepositional phrase that is not a time, else the conflict in focus.
@@ -233,6 +238,28 @@ func (r *relater) urge(si int, times []Timex, cl Clause, conf float64) {
 			}
 		}
 	}
+}
+
+// personBefore returns the person mentioned last before token tok of sentence si who is
+// not among the current clause's subjects.
+func (r *relater) personBefore(si, tok int) (Entity, bool) {
+	for i := len(r.ms) - 1; i >= 0; i-- {
+		m := r.ms[i]
+		if m.Sentence > si || m.Sentence == si && m.End > tok || m.Entity.Type != TypePerson {
+			continue
+		}
+		if m.Sentence < si-1 {
+			break
+		}
+		acting := false
+		for _, a := range r.subjects {
+			acting = acting || a.ent.ID == m.Entity.ID
+		}
+		if !acting {
+			return m.Entity, true
+		}
+	}
+	return Entity{}, false
 }
 
 // ownedBySpeaker reports whether a span is "its"/"their" and a head that acts for its
@@ -482,9 +509,21 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 	}
 	if head.End-head.Start == 1 && s.Tokens[head.Start].Tag == "PRP" {
 		switch strings.ToLower(s.Tokens[head.Start].Text) {
-		case "he", "she", "him", "her":
+		case "he", "she":
 			if r.lastPerson != nil {
 				return []arg{{*r.lastPerson, false}}
+			}
+		case "him", "her":
+			// "Blinken phoned Aliyev and urged him to …": the last person named who is
+			// not the one acting.
+			if e, ok := r.personBefore(si, head.Start); ok {
+				return []arg{{e, false}}
+			}
+		case "it":
+			// "Russia has cut deliveries since it invaded Ukraine": the state or
+			// organisation last named as a subject, in this sentence or the one before.
+			if r.lastThing != nil && si-r.thingAt <= 1 {
+				return []arg{{*r.lastThing, false}}
 			}
 		}
 		return nil

@@ -136,6 +136,24 @@ func TestFacts(t *testing.T) {
 			not: []string{"topic:war kill_than"},
 		},
 		{
+			name: "him is the last person named who is not acting; it is the last state acting",
+			text: "Blinken phoned Aliyev and urged him to stop the offensive. Russia has cut gas deliveries since it invaded Ukraine.",
+			want: []string{
+				"ent:antony_blinken urge ent:ilham_aliyev 2023-09-22/published asserted",
+				"ent:russia invade ent:ukraine 2023-09-22/published asserted",
+			},
+		},
+		{
+			name: "a particle the tagger calls a preposition",
+			text: "Russia said on Monday it was pulling out of the Black Sea Grain Initiative.",
+			want: []string{"ent:russia pull_out_of ent:black_sea_grain_initiative 2023-09-18/text reported @ent:russia"},
+		},
+		{
+			name: "a verb after a whose-clause belongs to the noun before it",
+			text: "Sarkozy, whose country holds the EU presidency, met Medvedev in Moscow.",
+			want: []string{"ent:nicolas_sarkozy meet ent:dmitry_medvedev 2023-09-22/published asserted"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
