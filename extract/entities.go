@@ -330,6 +330,14 @@ func (r *recognizer) headed(si int, toks []Token, start, end, hEnd int, ent int3
 		return end
 	}
 	r.emit(si, start, hEnd, g.ents[ent], false)
+	// "Azerbaijani artillery and drones": the state reaches over a coordinated head noun
+	if hEnd+1 < len(toks) && (r.is(toks[hEnd].Text, "and") || r.is(toks[hEnd].Text, "or")) && r.headIs(toks, hEnd+1, headState, headArm) {
+		_, next := r.match(g.heads, toks, hEnd+1)
+		if next = r.moreHeads(toks, next); !r.modifies(toks, next) {
+			r.emit(si, hEnd+1, next, g.ents[ent], false)
+			return next
+		}
+	}
 	return hEnd
 }
 

@@ -255,6 +255,13 @@ func TestRecognize(t *testing.T) {
 			"Armenian artillery fire|ent:armenia|Country",
 		},
 	}, {
+		name: "a state's adjective reaches over a coordinated head noun, not over a group or other nouns",
+		text: "Azerbaijani artillery and drones struck Goris. Russian troops and separatists fought Ukrainian soldiers and civilians.",
+		want: []string{
+			"Azerbaijani artillery|ent:azerbaijan|Country", "drones|ent:azerbaijan|Country", "Goris|ent:goris|Location",
+			"Russian troops|ent:russia|Country", "Ukrainian soldiers|ent:ukraine|Country",
+		},
+	}, {
 		name: "an official with no name after the title acts for the state; with a name it is a title",
 		text: "A senior Russian official said the talks failed. Russian envoy Vladimir Kazimirov disagreed, and the Kremlin spokesman was silent.",
 		want: []string{
