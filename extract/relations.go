@@ -581,10 +581,11 @@ func (r *relater) topic(s Sentence, head Span, end int) (Entity, bool) {
 		t := s.Tokens[start-1]
 		w := strings.ToLower(t.Text)
 		// Nouns and classifying adjectives, and as the last word a gerund ("fighting")
-		// or a hyphenated word the tagger calls an adjective ("the flare-up").
+		// or a noun the tagger calls an adjective ("the flare-up", "an offensive").
 		if strings.HasPrefix(t.Tag, "NN") && t.Tag != "NNP" && t.Tag != "NNPS" ||
 			start < last && strings.HasPrefix(t.Tag, "JJ") && topicWords[w] == "classifier" ||
-			start == last && (t.Tag == "VBG" || strings.HasPrefix(t.Tag, "JJ") && strings.Contains(t.Text, "-")) {
+			start == last && (t.Tag == "VBG" || strings.HasPrefix(t.Tag, "JJ") && (strings.Contains(t.Text, "-") ||
+				start-2 >= head.Start && (s.Tokens[start-2].Tag == "DT" || s.Tokens[start-2].Tag == "PRP$"))) {
 			start--
 			continue
 		}
