@@ -437,9 +437,10 @@ func group(adj string, toks []Token, hStart, hEnd int) Entity {
 	return Entity{Name: name, ID: "ent:" + Slug(name), Type: TypeOrganization}
 }
 
-// hyphenated reads "pro-Russian separatists" and "Russian-backed rebels" as groups, and a
+// hyphenated reads "pro-Russian separatists" and "Russian-backed rebels" as groups, a
 // pair of states or organisations ("Armenia-Azerbaijan", "Russia–Ukraine") as their
-// conflict (see pair). Another hyphenated word, or a group's without a head noun after it,
+// conflict (see pair), and a state or organisation before a participle ("Russian-brokered")
+// as a modifier. Another hyphenated word, or a group's without a head noun after it,
 // names no entity.
 func (r *recognizer) hyphenated(si int, toks []Token, i int) int {
 	w := toks[i].Text
@@ -454,7 +455,16 @@ func (r *recognizer) hyphenated(si int, toks []Token, i int) int {
 	case r.isWord(r.g.backers, right):
 		part = left
 	default:
-		return r.pair(si, toks, i, left, right)
+		if end := r.pair(si, toks, i, left, right); end > i {
+			return end
+		}
+		// "a Russian-brokered ceasefire", "the UN-mediated talks": the state or organisation
+		// modifies what it did
+		if a, ok := r.party(left); ok && strings.HasSuffix(right, "ed") {
+			r.emit(si, i, i+1, a, true)
+			return i + 1
+		}
+		return i
 	}
 	n, _ := lookupFolded(r, r.g.names.next, part)
 	if n == nil || n.rules == nil || n.value < 0 {

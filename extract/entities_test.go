@@ -295,6 +295,13 @@ func TestRecognize(t *testing.T) {
 			"Azerbaijan-Armenia|conflict:armenia--azerbaijan|Conflict|mod",
 		},
 	}, {
+		name: "a state or organisation before a participle modifies what it did",
+		text: "A Russian-brokered ceasefire and UN-mediated talks held, but Kremlin-funded media and pro-Russian outlets and well-armed men did not.",
+		want: []string{
+			"Russian-brokered|ent:russia|Country|mod", "UN-mediated|ent:united_nations|Organization|mod",
+			"Kremlin-funded|ent:russia|Country|mod",
+		},
+	}, {
 		name: "a capital or place before a place noun is that place; before 'time' the city, not the state",
 		text: "The truce began at midnight Moscow time, and shelling hit the Kyiv region. Moscow denied it. Troops took the Lele Tepe height and the Agdam and Terter districts.",
 		want: []string{
