@@ -657,9 +657,45 @@ func (p *parser) isPronoun(sp Span) bool {
 	return sp.End-sp.Start == 1 && p.cls[sp.Start] == wPron
 }
 
-// clause reads the clause of the verb group chunk k. last is the index in p.out of the
-// latest clause with a subject of its own, or -1.
+// verb is what a clause's verb group says about how to read the rest.
+type verb struct {
+	k          int    // the verb group's chunk
+	tag        string // the main verb's tag
+	bare       bool   // no auxiliary before the main verb
+	byNext     bool   // a "by" phrase follows the group
+	infinitive bool   // "to VERB"
+	gerund     bool   // a bare "-ing" form
+}
+
+// clause reads the clause of the verb group chunk k: its verb, then its subject, then
+// its relation and objects. last is the index in p.out of the latest clause with a
+// subject of its own, or -1. A relative or participial clause is recorded as a region
+// about the phrase it modifies, so that the verb after it finds that phrase as subject.
 func (p *parser) clause(k, last int) (Clause, bool) {
+	cl, v, ok := p.verbOf(k)
+	if !ok {
+		return cl, false
+	}
+	gap, modifies, ok := p.subjectOf(&cl, v, last)
+	if !ok {
+		return cl, false
+	}
+	if cl.Kind == "" {
+		cl.Kind = KindActive
+		if cl.Passive {
+			cl.Kind = KindPassive
+		}
+	}
+	p.objectsOf(&cl, v, gap)
+	if !modifies.Empty() {
+		p.regions = append(p.regions, region{p.clauseEnd(cl), modifies})
+	}
+	return cl, true
+}
+
+// verbOf reads the verb group chunk k: the main verb (the last verb; what comes before it
+// are auxiliaries and cues), negation, intent and voice.
+func (p *parser) verbOf(k int) (Clause, verb, bool) {
 	vg := p.chunks[k]
 	cl := Clause{Verb: -1, Modality: Asserted}
 	// The main verb is the last verb; what comes before it are auxiliaries and cues.
@@ -675,7 +711,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		cl.Verb = i
 	}
 	if cl.Verb < 0 {
-		return cl, false
+		return cl, verb{}, false
 	}
 	for i := vg.s; i < vg.e; i++ {
 		if i == cl.Verb {
@@ -689,15 +725,20 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 			cl.Modality = Intent
 		}
 	}
-	tag := p.s.Tokens[cl.Verb].Tag
-	bare := cl.Verb == vg.s || (p.cls[vg.s] == wAdv && cl.Verb == p.next(vg.s+1)) // no auxiliary
-	byNext := p.kindAt(k+1) == cPrep && p.lower(p.chunks[k+1].s) == "by"
-	cl.Passive = tag == "VBN" && (be || (bare && byNext))
-	infinitive := p.cls[vg.s] == wTo
-	var gap Span // the antecedent an object relative clause is about
-	gerund := tag == "VBG" && bare
+	v := verb{k: k, tag: p.s.Tokens[cl.Verb].Tag, infinitive: p.cls[vg.s] == wTo}
+	v.bare = cl.Verb == vg.s || (p.cls[vg.s] == wAdv && cl.Verb == p.next(vg.s+1))
+	v.byNext = p.kindAt(k+1) == cPrep && p.lower(p.chunks[k+1].s) == "by"
+	v.gerund = v.tag == "VBG" && v.bare
+	cl.Passive = v.tag == "VBN" && (be || (v.bare && v.byNext))
+	return cl, v, true
+}
 
-	// Subject.
+// subjectOf finds the subject of the clause of verb v and sets the clause's kind when the
+// construction decides it. It returns the antecedent an object relative clause lacks as
+// its object (gap), the phrase the clause modifies when it is a relative or participial
+// one (modifies), and false when the verb has no subject to find.
+func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok bool) {
+	k, tag, bare, byNext, infinitive, gerund := v.k, v.tag, v.bare, v.byNext, v.infinitive, v.gerund
 	prev := k - 1
 	for prev >= 0 && p.chunks[prev].kind == cAdv && p.cue(p.chunks[prev].s)&cueJoin == 0 {
 		prev--
@@ -710,7 +751,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 			a--
 		}
 		if p.kindAt(a) != cNP {
-			return cl, false
+			return gap, modifies, false
 		}
 		cl.Kind = KindRelative
 		cl.Arg1 = p.antecedent(a)
@@ -718,7 +759,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		if last >= 0 && p.out[last].Arg2 == cl.Arg1 && p.out[last].Verb >= 0 && p.lemma(p.out[last].Verb) == "be" {
 			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
 		}
-		defer func() { p.regions = append(p.regions, region{p.clauseEnd(cl), cl.Arg1}) }()
+		modifies = cl.Arg1
 	case tag == "VBN" && bare && byNext && pk == cComma && p.kindAt(prev-1) == cVG && last >= 0:
 		// "…, Peskov said, quoted by Interfax."
 		cl.Kind, cl.Passive, cl.Arg1, cl.Inherited = KindPassive, true, p.out[last].Arg1, true
@@ -732,7 +773,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		cl.Kind = KindPassive
 		cl.Passive = true
 		cl.Arg1 = p.antecedent(prev)
-		defer func() { p.regions = append(p.regions, region{p.clauseEnd(cl), cl.Arg1}) }()
+		modifies = cl.Arg1
 	case infinitive || gerund:
 		cl.Kind = KindControlled
 		switch {
@@ -775,11 +816,11 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 			// "… after accusing the TPLF of attacking …"
 			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
 		default:
-			return cl, false
+			return gap, modifies, false
 		}
 	case pk == cCC || (pk == cComma && p.kindAt(prev-1) == cCC):
 		if last < 0 {
-			return cl, false
+			return gap, modifies, false
 		}
 		cl.Kind = KindCoordinated
 		cl.Arg1, cl.Inherited = p.out[last].Arg1, true
@@ -788,8 +829,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		// "Sarkozy, whose country holds …": a relative clause about Sarkozy.
 		if ks := p.chunkAt(cl.Arg1.Start); p.lower(cl.Arg1.Start) == "whose" && p.kindAt(ks-1) == cComma && p.kindAt(ks-2) == cNP {
 			cl.Kind = KindRelative
-			whose := p.antecedent(ks - 2)
-			defer func() { p.regions = append(p.regions, region{p.clauseEnd(cl), whose}) }()
+			modifies = p.antecedent(ks - 2)
 		}
 		// "the Bishkek Protocol, which both parliaments signed": the antecedent is the
 		// object the clause lacks.
@@ -801,7 +841,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 			if p.kindAt(a) == cNP {
 				gap = p.antecedent(a)
 				cl.Kind = KindRelative
-				defer func() { p.regions = append(p.regions, region{p.clauseEnd(cl), gap}) }()
+				modifies = gap
 			}
 		}
 	case pk == cComma:
@@ -820,19 +860,20 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 				cl.Coref = p.span(name)
 			}
 		} else {
-			return cl, false
+			return gap, modifies, false
 		}
 	default:
-		return cl, false
+		return gap, modifies, false
 	}
-	if cl.Kind == "" {
-		cl.Kind = KindActive
-		if cl.Passive {
-			cl.Kind = KindPassive
-		}
-	}
+	return gap, modifies, true
+}
 
-	// Relation and objects.
+// objectsOf reads the relation and the objects of the clause of verb v: what was said for
+// a verb of speech, else the object, the prepositional phrases after it, and, for an
+// object relative clause, the antecedent it lacks (gap).
+func (p *parser) objectsOf(cl *Clause, v verb, gap Span) {
+	k, bare := v.k, v.bare
+	vg := p.chunks[k]
 	lemma := p.lemma(cl.Verb)
 	relEnd := vg.e
 	var pred []string
@@ -846,18 +887,18 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 	for p.kindAt(j) == cAdv && p.cue(p.chunks[j].s)&cueJoin == 0 {
 		j++
 	}
-	if p.cue(cl.Verb)&cueSay != 0 && !cl.Passive && p.attribution(&cl, k, j) {
+	if p.cue(cl.Verb)&cueSay != 0 && !cl.Passive && p.attribution(cl, k, j) {
 		cl.Predicate = strings.Join(pred, "_")
 		if cl.Rel == "" {
 			cl.Rel = p.s.text(Span{vg.s, vg.e})
 		}
-		return cl, true
+		return
 	}
 	switch p.kindAt(j) {
 	case cSub:
 		// "This finding indicated that organic compounds could carry current."
 		if p.lower(p.chunks[j].s) == "that" && p.kindAt(j+1) == cNP && !cl.Passive {
-			if p.reportRest(&cl, p.chunks[j+1].s) {
+			if p.reportRest(cl, p.chunks[j+1].s) {
 				cl.Kind, cl.Complement = KindActive, true
 				relEnd = p.chunks[j].e
 				j = len(p.chunks)
@@ -942,7 +983,6 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 	}
 	cl.Predicate = strings.Join(pred, "_")
 	cl.Rel = p.s.text(Span{vg.s, relEnd})
-	return cl, true
 }
 
 // attribution reads a verb of speech: "X said (Friday) (that) CLAUSE" takes the rest of
