@@ -95,3 +95,31 @@ func BenchmarkLoadBolt(b *testing.B) {
 		report(b)
 	})
 }
+
+// BenchmarkRetractBolt retracts one article from a bolt store of 2,000 articles (about 400k
+// quads). The load record makes this independent of the store's size; a retract by label would
+// visit every quad.
+func BenchmarkRetractBolt(b *testing.B) {
+	ctx := context.Background()
+	rs := synthResults(2000, 20)
+	st, err := Open(ctx, Options{Path: b.TempDir()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Load(ctx, rs); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		r := rs[i%len(rs)]
+		if err := st.Retract(ctx, r.Article.ID); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if _, err := st.Load(ctx, rs[i%len(rs):i%len(rs)+1]); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+}
