@@ -301,6 +301,8 @@ func (p *parser) nominalVerb(i int, prev wclass) bool {
 	switch prev {
 	case wDet, wAdj, wPos:
 		return nx == wNoun || nx == wAdj || (tag == "VBG" && nx != wDet && nx != wPron)
+	case wVerb:
+		return p.adjectivalAfterBe(i)
 	}
 	if tag != "VBG" {
 		return false
@@ -309,6 +311,18 @@ func (p *parser) nominalVerb(i int, prev wclass) bool {
 	// "the flare-up in fighting between …"); before an object it is a verb.
 	start := prev == wOther || prev == wPrep || prev == wCC || prev == wComma || prev == wEnd
 	return start && (nx == wVerb || nx == wModal || nx == wPrep || nx == wEnd || nx == wComma)
+}
+
+// adjectivalAfterBe reports whether the participle at i, right after a form of "be",
+// describes the common noun after it rather than making a passive: "there were repeated
+// attempts".
+func (p *parser) adjectivalAfterBe(i int) bool {
+	j := p.next(i + 1)
+	if p.s.Tokens[i].Tag != "VBN" || i == 0 || p.lemma(i-1) != "be" || j >= len(p.cls) {
+		return false
+	}
+	t := p.s.Tokens[j]
+	return (t.Tag == "NN" || t.Tag == "NNS") && topicWords[p.lower(j)] != "time"
 }
 
 // chunk groups tokens into noun phrases, verb groups and the words between them.
@@ -466,6 +480,9 @@ func (p *parser) verbGroup(i int) int {
 		case wQuote:
 			continue
 		case wModal, wVerb:
+			if j > i && p.adjectivalAfterBe(j) {
+				break
+			}
 			end = j + 1
 			continue
 		case wAdv:
@@ -521,7 +538,9 @@ func (p *parser) nounPhrase(i int) (int, bool) {
 				return end, head || p.adjHead(i, end)
 			}
 		case wAdj:
-			if head && prev == wNoun { // "Russia overnight": a noun then an adjective ends it
+			// "Russia overnight": a noun then an adjective ends the phrase, unless a noun
+			// follows ("British abstract art").
+			if head && prev == wNoun && p.classAt(j+1) != wNoun && p.classAt(j+1) != wAdj {
 				return end, true
 			}
 		case wNoun:
@@ -532,7 +551,7 @@ func (p *parser) nounPhrase(i int) (int, bool) {
 			}
 			head = false // "Russia 's Security Council": the owner is not the head
 		case wVerb:
-			if !p.nominalVerb(j, prev) {
+			if j > i && !p.nominalVerb(j, prev) { // the caller chose the first word
 				return end, head || p.adjHead(i, end)
 			}
 			if p.classAt(j+1) != wNoun && p.classAt(j+1) != wAdj {
