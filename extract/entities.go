@@ -233,10 +233,20 @@ func (r *recognizer) name(si int, toks []Token, i int) int {
 		r.emit(si, from, end, ent, r.modifies(toks, end))
 		return end
 	}
-	if e.kind == kindPlain && ent.Type == TypeLocation {
-		if gEnd := r.localGroup(si, toks, i, end); gEnd > end {
+	switch {
+	case e.kind == kindPlain && ent.Type == TypeLocation, e.kind == kindState:
+		// "Karabakh Armenians", "Donetsk separatists"; of a state only with another's
+		// people or adjective: "Kosovo Serbs", but "Kosovo police" is Kosovo's
+		if gEnd := r.localGroup(si, toks, i, end, e.kind == kindState); gEnd > end {
 			return gEnd
 		}
+	case e.kind == kindPlaceAdjectival:
+		// "Abkhaz separatists"; alone, a place's adjective only modifies ("Crimean Tatars")
+		if gEnd := r.localGroup(si, toks, i, end, false); gEnd > end {
+			return gEnd
+		}
+		r.emit(si, i, end, ent, true)
+		return end
 	}
 	if ent.Type == TypePerson {
 		if end-i == 1 && r.runsOn(toks, end) {
@@ -380,13 +390,14 @@ func (r *recognizer) headIs(toks []Token, i int, kinds ...headKind) bool {
 	return h >= 0 && slices.Contains(kinds, r.g.headKinds[h])
 }
 
-// localGroup reads a place that is no state followed by a people, or by a state's adjective
-// or nothing and then head nouns of a state or a group: "Karabakh Armenians", "the Karabakh
-// Armenian forces", "Donetsk separatists". Such a phrase is a group of its own, named as
-// written (ent:karabakh_armenian_forces), never the state whose adjective or territory it
-// is: the Karabakh Armenian forces fought for the separatists, not for Armenia. It returns
-// end when no such phrase follows the place at [start, end).
-func (r *recognizer) localGroup(si int, toks []Token, start, end int) int {
+// localGroup reads a place (or a place's adjective) followed by a people, or by a state's
+// adjective or nothing and then head nouns of a state or a group: "Karabakh Armenians", "the
+// Karabakh Armenian forces", "Donetsk separatists", "Abkhaz separatists". Such a phrase is a
+// group of its own, named as written (ent:karabakh_armenian_forces), never the state whose
+// adjective or territory it is: the Karabakh Armenian forces fought for the separatists,
+// not for Armenia. With people set, only a people or an adjective may follow ("Kosovo
+// Serbs"). It returns end when no such phrase follows the name at [start, end).
+func (r *recognizer) localGroup(si int, toks []Token, start, end int, people bool) int {
 	g := r.g
 	k := end
 	if v, vEnd := r.match(g.names, toks, k); v >= 0 {
@@ -401,7 +412,7 @@ func (r *recognizer) localGroup(si int, toks []Token, start, end int) int {
 			return end
 		}
 	}
-	if !r.headIs(toks, k, headState, headGroup) {
+	if k == end && people || !r.headIs(toks, k, headState, headGroup) {
 		return end
 	}
 	_, hEnd := r.match(g.heads, toks, k)
@@ -652,7 +663,8 @@ func (r *recognizer) nameRun(toks []Token, i int) int {
 		// The tagger often calls an unknown first name that begins a sentence an adjective
 		// ("Kylian/JJ Mbappe/NNP scored").
 		first := k == 0 && t.Tag == "JJ" && k+1 < len(toks) && isNameWord(toks[k+1]) && isNameWord(Token{Text: t.Text, Tag: "NNP"})
-		if !isNameWord(t) && !first || r.isWord(r.g.notNames, t.Text) || r.isWord(r.g.nameWords, t.Text) {
+		if !isNameWord(t) && !first && !(words > 0 && r.particleName(t.Text)) ||
+			r.isWord(r.g.notNames, t.Text) || r.isWord(r.g.nameWords, t.Text) {
 			break
 		}
 		if v, _ := r.match(r.g.names, toks, k); v >= 0 {
@@ -665,6 +677,13 @@ func (r *recognizer) nameRun(toks []Token, i int) int {
 		n = k - i + 1
 	}
 	return n
+}
+
+// particleName reports whether w is a name joined to its particle, whatever its tag:
+// "al-Burhan", "el-Sisi", "bin-Zayed".
+func (r *recognizer) particleName(w string) bool {
+	left, right, ok := cutDash(w)
+	return ok && !startsUpper(left) && r.isWord(r.g.particles, left) && isNameWord(Token{Text: right, Tag: "NNP"})
 }
 
 // runsOn reports whether a capitalised name word follows token i, making a one-word name

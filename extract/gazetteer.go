@@ -73,6 +73,7 @@ const (
 	kindCity                       // a capital or seat city: the actor it stands for, or a Location after "in"
 	kindSeat                       // a seat of power ("the Kremlin"): always the state
 	kindPeople                     // a people ("Armenians"): a group of its own, not the state
+	kindPlaceAdjectival            // a place's adjective ("Abkhaz"): with head nouns a group of the place
 )
 
 type nameEntry struct {
@@ -138,7 +139,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 	l.countries()
 	l.plain("people.tsv", TypePerson)
 	l.organizations()
-	l.plain("places.tsv", TypeLocation)
+	l.places()
 	l.plain("events.tsv", TypeEvent)
 	l.addPeoples()
 	l.institutions()
@@ -169,16 +170,16 @@ type loader struct {
 
 type people struct {
 	r      row
-	state  int32
+	state  int32 // the state or place whose adjective it is
 	plural string
 }
 
-// plural is the people an adjective of a state names, when English forms it with "s":
-// "Armenian" → "Armenians", "Azerbaijani" → "Azerbaijanis", "Greek" → "Greeks". Other
+// plural is the people an adjective of a state or place names, when English forms it with
+// "s": "Armenian" → "Armenians", "Azerbaijani" → "Azerbaijanis", "Serb" → "Serbs". Other
 // peoples ("the French", "Turks", "the Chinese") are not derived: no rule spells them.
 func plural(adj string) (string, bool) {
 	switch adj[len(adj)-1] {
-	case 'n', 'i', 'k':
+	case 'n', 'i', 'k', 'b':
 		return adj + "s", true
 	}
 	return "", false
@@ -347,6 +348,22 @@ func (l *loader) plain(file, typ string) {
 		e := l.entity(r, r.f[0], typ)
 		for _, a := range append([]string{r.f[0]}, alts(r.f[1])...) {
 			l.addName(r, a, nameEntry{ent: e, place: -1, kind: kindPlain})
+		}
+	}
+}
+
+// places reads the places with their adjectives ("Abkhaz"), whose plurals are peoples.
+func (l *loader) places() {
+	for _, r := range l.rows("places.tsv", 3) {
+		e := l.entity(r, r.f[0], TypeLocation)
+		for _, a := range append([]string{r.f[0]}, alts(r.f[1])...) {
+			l.addName(r, a, nameEntry{ent: e, place: -1, kind: kindPlain})
+		}
+		for _, a := range alts(r.f[2]) {
+			l.addName(r, a, nameEntry{ent: e, place: -1, kind: kindPlaceAdjectival})
+			if p, ok := plural(a); ok {
+				l.peoples = append(l.peoples, people{r, e, p})
+			}
 		}
 	}
 }
