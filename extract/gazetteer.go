@@ -67,13 +67,13 @@ type Gazetteer struct {
 type nameKind uint8
 
 const (
-	kindPlain      nameKind = iota // a person, organisation, place or event: itself
-	kindState                      // a state's name or alias: the state
-	kindAdjectival                 // a state's adjective: modifies a head noun
-	kindCity                       // a capital or seat city: the actor it stands for, or a Location after "in"
-	kindSeat                       // a seat of power ("the Kremlin"): always the state
-	kindPeople                     // a people ("Armenians"): a group of its own, not the state
-	kindPlaceAdjectival            // a place's adjective ("Abkhaz"): with head nouns a group of the place
+	kindPlain           nameKind = iota // a person, organisation, place or event: itself
+	kindState                           // a state's name or alias: the state
+	kindAdjectival                      // a state's adjective: modifies a head noun
+	kindCity                            // a capital or seat city: the actor it stands for, or a Location after "in"
+	kindSeat                            // a seat of power ("the Kremlin"): always the state
+	kindPeople                          // a people ("Armenians"): a group of its own, not the state
+	kindPlaceAdjectival                 // a place's adjective ("Abkhaz"): with head nouns a group of the place
 )
 
 type nameEntry struct {
