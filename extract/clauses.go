@@ -943,6 +943,13 @@ func (p *parser) objectsOf(cl *Clause, v verb, gap Span) {
 				j = len(p.chunks)
 			}
 		}
+	case cRel:
+		// "tries to explain what happened to Pete": a wh-clause is the object.
+		if w := p.lower(p.chunks[j].s); (w == "what" || w == "how" || w == "why" || w == "whether") && !cl.Passive &&
+			p.reportRest(cl, p.chunks[j].s) {
+			cl.Kind, cl.Complement = KindActive, true
+			j = len(p.chunks)
+		}
 	case cNP:
 		if !p.isTime(p.chunks[j]) {
 			cl.Arg2 = p.complexRight(j)
@@ -1009,6 +1016,11 @@ func (p *parser) objectsOf(cl *Clause, v verb, gap Span) {
 			continue
 		}
 		break
+	}
+	// "Porter wrote in 1980 that strategy targets …": a that-clause after the phrases.
+	if cl.Arg2.Empty() && gap.Empty() && !cl.Passive && p.kindAt(j) == cSub && p.lower(p.chunks[j].s) == "that" &&
+		p.kindAt(j+1) == cNP && p.reportRest(cl, p.chunks[j+1].s) {
+		cl.Kind, cl.Complement = KindActive, true
 	}
 	if !gap.Empty() && !cl.Passive {
 		if !cl.Arg2.Empty() && relEnd > vg.e { // "signed in the capital": a phrase, not the object
