@@ -145,7 +145,11 @@ func (l *Loader) Add(ctx context.Context, r extract.Result) error {
 	}
 	batch := l.take()
 	l.done = make(chan error, 1)
-	go func() { l.done <- l.commit(ctx, batch) }()
+	l.s.commits.Add(1)
+	go func() {
+		defer l.s.commits.Done()
+		l.done <- l.commit(ctx, batch)
+	}()
 	return nil
 }
 

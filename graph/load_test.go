@@ -116,3 +116,29 @@ func TestLoaderCancelled(t *testing.T) {
 		t.Errorf("a cancelled load wrote %d quads", len(got))
 	}
 }
+
+// TestCloseWaitsForCommit: a caller that stops using a loader without Flush (say, on an error
+// of its own) and closes the store must not cut a background commit short.
+func TestCloseWaitsForCommit(t *testing.T) {
+	dir := t.TempDir()
+	st, err := Open(context.Background(), Options{Path: dir, BatchQuads: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := st.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range synthResults(20, 5) {
+		if err := l.Add(context.Background(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatalf("close with a commit in flight: %v", err)
+	}
+	st = openStore(t, Options{Path: dir})
+	if n := checkWholeArticles(t, st); n == 0 {
+		t.Error("no batch was committed")
+	}
+}

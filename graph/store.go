@@ -49,6 +49,9 @@ type Store struct {
 	// write serialises the read-record-then-apply step of loads and retracts in this process,
 	// so that two loaders cannot both base a replacement on the same old record.
 	write sync.Mutex
+	// commits counts loader batches committing in the background; Close waits for them, so a
+	// caller that gives up on a loader without Flush never closes the store under a commit.
+	commits sync.WaitGroup
 }
 
 // Open opens the store opts describe, creating and initialising it on first use unless
@@ -161,8 +164,10 @@ func (s *Store) QuadStore() graph.QuadStore { return s.qs }
 // Options returns the options the store was opened with, defaults filled in.
 func (s *Store) Options() Options { return s.opts }
 
-// Close closes the quad store; for bolt it releases the file lock.
+// Close waits for loader batches still committing, then closes the quad store; for bolt it
+// releases the file lock.
 func (s *Store) Close() error {
+	s.commits.Wait()
 	if err := s.qs.Close(); err != nil {
 		return fmt.Errorf("close %s store: %w", s.opts.Backend, err)
 	}
