@@ -44,19 +44,23 @@ func (r *recognizer) definiteGroups(d Document) {
 // "Baku said its army had launched a counteroffensive" is Azerbaijan launching it, and
 // "Russia urged Ukraine to withdraw its troops" is Ukraine's troops. A state's institution
 // stands for its state ("Azerbaijan's defence ministry said its troops…" → Azerbaijan).
-// With no such mention before it in the sentence, "its" names no one.
+// "his army", "her government" are the state of the person named last before it, when the
+// offices table says whose office they held on the publication date ("Aliyev said his
+// army…" in 2020 → Azerbaijan). With no such mention before it in the sentence, the
+// possessive names no one.
 func (r *recognizer) ownForces(d Document) {
 	var found Mentions
 	for si, s := range d.Sentences {
 		toks := s.Tokens
 		for k := 1; k+1 < len(toks); k++ {
-			if !r.is(toks[k].Text, "its") || !r.headIs(toks, k+1, headState, headArm) {
+			its := r.is(toks[k].Text, "its")
+			if !its && !r.is(toks[k].Text, "his") && !r.is(toks[k].Text, "her") || !r.headIs(toks, k+1, headState, headArm) {
 				continue
 			}
 			if _, covered := r.out.At(si, k+1); covered {
 				continue
 			}
-			owner, ok := r.owner(si, k)
+			owner, ok := r.owner(si, k, its)
 			if !ok {
 				continue
 			}
@@ -69,13 +73,24 @@ func (r *recognizer) ownForces(d Document) {
 }
 
 // owner returns the state or organisation last named before token k of sentence si, not as a
-// modifier, with a state's institution standing for the state.
-func (r *recognizer) owner(si, k int) (Entity, bool) {
+// modifier, with a state's institution standing for the state; or, for a person's
+// possessive (its false), the state of the person last named before it.
+func (r *recognizer) owner(si, k int, its bool) (Entity, bool) {
 	in := r.out.InSentence(si)
 	for j := len(in) - 1; j >= 0; j-- {
 		m := in[j]
 		if m.End > k || m.Modifier {
 			continue
+		}
+		if !its {
+			if m.Entity.Type != TypePerson {
+				continue
+			}
+			st, ok := r.g.servedBy(m.Entity.ID, r.day)
+			if !ok {
+				return Entity{}, false
+			}
+			return r.g.ents[st], true
 		}
 		if st, ok := r.g.instState[m.Entity.ID]; ok {
 			return r.g.ents[st], true

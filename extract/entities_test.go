@@ -345,6 +345,14 @@ func TestRecognize(t *testing.T) {
 			"Shusha|ent:shusha|Location",
 		},
 	}, {
+		name: "'his army' is the state whose office the person last named held that day",
+		day:  "2020-09-27",
+		text: "Aliyev said his army advanced. Armenia said Pashinyan and his government would resist. Smith said his troops left.",
+		want: []string{
+			"Aliyev|ent:ilham_aliyev|Person", "his army|ent:azerbaijan|Country",
+			"Armenia|ent:armenia|Country", "Pashinyan|ent:nikol_pashinyan|Person", "his government|ent:armenia|Country",
+		},
+	}, {
 		name: "sentence-initial capitalised words and lowercase lookalikes are not entities",
 		text: "Negotiations failed. The talks resumed. Fighting subsided. Give us a chance, who knows. Chad said it was fine. Security improved.",
 		want: []string{"Chad|ent:chad|Country"},

@@ -50,14 +50,15 @@ type Gazetteer struct {
 	instEnts     map[[2]int32]int // (state, institution) → entity index
 	instState    map[string]int32 // institution entity ID → its state's entity index
 	offices      map[officeKey][]officeTerm
-	adjectival   map[int32]string // state → its first adjective ("Armenian"), for group names
-	notNames     map[string]bool  // folded words that never start or continue a person's name
-	locatives    map[string]bool  // folded prepositions after which a city is a place
-	backers      map[string]bool  // folded second halves of "Russian-backed"
-	timeNouns    map[string]bool  // folded nouns of time ("week"), which names do not modify
-	particles    map[string]bool  // folded lowercase words inside names ("bin", "von")
-	personPreps  map[string]bool  // folded prepositions after which an unknown name is a person ("with")
-	nameWords    map[string]bool  // folded words of organisation and place names, never a person's ("Square")
+	held         map[int32][]officeHeld // person → the offices they held, for "his army"
+	adjectival   map[int32]string       // state → its first adjective ("Armenian"), for group names
+	notNames     map[string]bool        // folded words that never start or continue a person's name
+	locatives    map[string]bool        // folded prepositions after which a city is a place
+	backers      map[string]bool        // folded second halves of "Russian-backed"
+	timeNouns    map[string]bool        // folded nouns of time ("week"), which names do not modify
+	particles    map[string]bool        // folded lowercase words inside names ("bin", "von")
+	personPreps  map[string]bool        // folded prepositions after which an unknown name is a person ("with")
+	nameWords    map[string]bool        // folded words of organisation and place names, never a person's ("Square")
 	headKinds    []headKind
 	entByID      map[string]int32
 	actorByName  map[string]int32 // folded canonical state or organisation name → entity index
@@ -111,6 +112,12 @@ type officeTerm struct {
 	from, to time.Time
 }
 
+// officeHeld is a term seen from its holder.
+type officeHeld struct {
+	of   int32 // entity index of the state or organisation
+	term officeTerm
+}
+
 // caseRule is what a name's word demands of the word in the text: lowercase words in the
 // tables match any case; capitalised ones need a capital; all-capital ones ("US", "NATO")
 // need all capitals, so that "us" and "who" are never countries or organisations.
@@ -131,6 +138,7 @@ func LoadGazetteer(fsys fs.FS) (*Gazetteer, error) {
 		instEnts:    map[[2]int32]int{},
 		instState:   map[string]int32{},
 		offices:     map[officeKey][]officeTerm{},
+		held:        map[int32][]officeHeld{},
 		adjectival:  map[int32]string{},
 		entByID:     map[string]int32{},
 		actorByName: map[string]int32{},
@@ -493,6 +501,7 @@ func (l *loader) officesFile() {
 			}
 		}
 		l.g.offices[k] = append(l.g.offices[k], t)
+		l.g.held[t.holder] = append(l.g.held[t.holder], officeHeld{st, t})
 	}
 }
 
@@ -555,6 +564,21 @@ func (g *Gazetteer) holder(office string, of int32, day time.Time) (int32, bool)
 	for _, t := range g.offices[officeKey{office, of}] {
 		if !day.Before(t.from) && (t.to.IsZero() || day.Before(t.to)) {
 			return t.holder, true
+		}
+	}
+	return -1, false
+}
+
+// servedBy returns the state or organisation a person held an office of on a day, when the
+// offices table knows it ("Ilham Aliyev" in 2020 → Azerbaijan).
+func (g *Gazetteer) servedBy(person string, day time.Time) (int32, bool) {
+	p, ok := g.entByID[person]
+	if !ok || day.IsZero() {
+		return -1, false
+	}
+	for _, h := range g.held[p] {
+		if !day.Before(h.term.from) && (h.term.to.IsZero() || day.Before(h.term.to)) {
+			return h.of, true
 		}
 	}
 	return -1, false
