@@ -149,6 +149,8 @@ func classOf(t Token) wclass {
 		return wTo
 	case tag == "IN":
 		return wPrep
+	case tag == "$", tag == "#": // "$ 250 million": a currency sign modifies the number
+		return wAdj
 	case tag == "CC":
 		return wCC
 	case tag == "WDT", tag == "WP", tag == "WRB":
@@ -492,6 +494,9 @@ func (p *parser) verbGroup(i int) int {
 			}
 		case wTo:
 			k := p.next(j + 1)
+			for k < n && p.cls[k] == wAdv { // "had to temporarily close"
+				k = p.next(k + 1)
+			}
 			if k < n && p.cls[k] == wVerb && p.s.Tokens[k].Tag == "VB" {
 				continue
 			}
@@ -887,6 +892,11 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 		// "The fighting, which broke out on July 12, is …"
 		if r, ok := p.regionEnding(p.chunks[prev].s); ok {
 			cl.Arg1 = r
+			// "Brown, a Republican who is running for attorney general, introduced …":
+			// the antecedent is itself an apposition; the phrase it describes acts.
+			if ks := p.chunkAt(r.Start); p.kindAt(ks-1) == cComma && p.kindAt(ks-2) == cNP && p.opensClause(ks-2) {
+				cl.Arg1 = p.span(ks - 2)
+			}
 		} else if np, ok := p.beforeParenthetical(prev); ok {
 			// "The University of Florida, however, refused …", "The first, at a severity
 			// of 6.0, occurred …"
