@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -283,11 +285,11 @@ func (r *reader) entities(ids []string) error {
 			continue
 		}
 		queued[id] = true
-		name, err := r.first(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.SchemaName})
+		name, err := r.nameOf(id)
 		if err != nil {
 			return fmt.Errorf("read name of %s: %w", id, err)
 		}
-		typ, err := r.first(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.RDFType})
+		typ, err := r.typeOf(id)
 		if err != nil {
 			return fmt.Errorf("read type of %s: %w", id, err)
 		}
@@ -309,6 +311,90 @@ func (r *reader) entities(ids []string) error {
 		r.ents[id] = e
 	}
 	return nil
+}
+
+// nameOf is the schema:name of a node. IDs are made from names ("ent:nagorno_karabakh" from
+// "Nagorno-Karabakh"), so on a key-value store it first checks the likely names against the
+// object index, which counts the quads of a full key without reading them; only a miss
+// reads the name quads, up to a hundred of them (one per article) for the first.
+func (r *reader) nameOf(id string) (cgraph.Ref, error) {
+	if _, isKV := cgraph.Unwrap(r.qs).(*kv.QuadStore); isKV {
+		_, local, _ := strings.Cut(id, ":")
+		local = strings.ReplaceAll(local, "_", " ")
+		for _, guess := range []string{titleCase(local), local} {
+			name, err := r.ref(quad.String(guess))
+			if err != nil {
+				return nil, err
+			}
+			if name == nil {
+				continue
+			}
+			ok, err := r.has(name, graph.SchemaName, id)
+			if err != nil || ok {
+				return name, err
+			}
+		}
+	}
+	return r.first(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.SchemaName})
+}
+
+// titleCase upper-cases the first letter of each word, after a space or a hyphen.
+func titleCase(s string) string {
+	rs := []rune(s)
+	for i := range rs {
+		if i == 0 || rs[i-1] == ' ' || rs[i-1] == '-' || rs[i-1] == '–' {
+			rs[i] = unicode.ToUpper(rs[i])
+		}
+	}
+	return string(rs)
+}
+
+// has reports whether a key-value store holds a quad <id> <pred> object, from the count
+// the object index keeps for the full key.
+func (r *reader) has(object cgraph.Ref, pred quad.IRI, id string) (bool, error) {
+	node, err := r.ref(quad.IRI(id))
+	if err != nil || node == nil {
+		return false, err
+	}
+	p, err := r.ref(pred)
+	if err != nil || p == nil {
+		return false, err
+	}
+	o, ok1 := object.(kv.Int64Value)
+	pv, ok2 := p.(kv.Int64Value)
+	nv, ok3 := node.(kv.Int64Value)
+	if !ok1 || !ok2 || !ok3 {
+		return false, nil
+	}
+	scan := kv.IndexScan{Index: opsIndex, Values: []uint64{uint64(o), uint64(pv), uint64(nv)}}
+	st, err := scan.BuildIterator(r.qs).Stats(r.ctx)
+	if errors.Is(err, hkv.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil && st.Size.Value > 0, err
+}
+
+// typeOf is the rdf:type of a node. On a key-value store it probes the object index for
+// each entity type, which counts the quads of a full key without reading them; reading the
+// first type quad of an entity would read up to a hundred of them (one per article).
+func (r *reader) typeOf(id string) (cgraph.Ref, error) {
+	if _, isKV := cgraph.Unwrap(r.qs).(*kv.QuadStore); !isKV {
+		return r.first(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.RDFType})
+	}
+	for _, t := range entityTypes {
+		typ, err := r.ref(graph.TypeIRI(t))
+		if err != nil {
+			return nil, err
+		}
+		if typ == nil {
+			continue
+		}
+		ok, err := r.has(typ, graph.RDFType, id)
+		if err != nil || ok {
+			return typ, err
+		}
+	}
+	return nil, nil
 }
 
 // aliases are every alternate name the graph holds for an entity, sorted.

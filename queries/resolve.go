@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -100,14 +99,8 @@ func (r *reader) resolve(name string) (Entity, error) {
 // scanning every name: as typed, in title case ("nagorno-karabakh" → "Nagorno-Karabakh"), in
 // lower and upper case, each also with an en dash for a hyphen ("Armenia–Azerbaijan").
 func spellings(name string) []string {
-	title := []rune(strings.ToLower(name))
-	for i := range title {
-		if i == 0 || strings.ContainsRune(" -–", title[i-1]) {
-			title[i] = unicode.ToUpper(title[i])
-		}
-	}
 	var out []string
-	for _, s := range []string{name, string(title), strings.ToLower(name), strings.ToUpper(name)} {
+	for _, s := range []string{name, titleCase(strings.ToLower(name)), strings.ToLower(name), strings.ToUpper(name)} {
 		for _, v := range []string{s, strings.ReplaceAll(s, "-", "–")} {
 			if !contains(out, v) {
 				out = append(out, v)
