@@ -6,8 +6,10 @@ import (
 )
 
 // definiteGroups resolves "the separatists" to the group last named with those head nouns
-// before it in the article ("pro-Russian separatists … The separatists denied it"). A
-// definite group noun with no such group before it names no entity.
+// before it in the article ("pro-Russian separatists … The separatists denied it"), and so
+// the group's own authorities, forces and leaders named by its adjective ("the separatist
+// authorities said", "Separatist leaders said", "rebel commanders"). A definite group noun
+// with no such group before it names no entity.
 func (r *recognizer) definiteGroups(d Document) {
 	if len(r.groups) == 0 {
 		return
@@ -16,21 +18,30 @@ func (r *recognizer) definiteGroups(d Document) {
 	for si, s := range d.Sentences {
 		toks := s.Tokens
 		for k := 0; k+1 < len(toks); k++ {
-			if !r.is(toks[k].Text, "the") {
-				continue
-			}
-			h, end := r.match(r.g.heads, toks, k+1)
-			if h < 0 || r.g.headKinds[h] != headGroup {
-				continue
-			}
 			if _, covered := r.out.At(si, k+1); covered {
 				continue
 			}
-			head := foldWords(toks[k+1 : end])
+			var head string
+			start, end := k+1, 0
+			if r.is(toks[k].Text, "the") {
+				h, hEnd := r.match(r.g.heads, toks, k+1)
+				if h < 0 || r.g.headKinds[h] != headGroup {
+					continue
+				}
+				head, end = foldWords(toks[k+1:hEnd]), hEnd
+			} else if end = r.ownedBy(toks, k); end > k+1 {
+				if _, covered := r.out.At(si, k); covered {
+					continue
+				}
+				// "separatist" names the group of "separatists"
+				head, start = foldWords(toks[k:k+1])+"s", k
+			} else {
+				continue
+			}
 			for j := len(r.groups) - 1; j >= 0; j-- {
 				g := r.groups[j]
 				if g.head == head && (g.sentence < si || g.sentence == si && g.start < k) {
-					found = append(found, Mention{Sentence: si, Start: k + 1, End: end, Entity: g.entity, Modifier: r.modifies(toks, end)})
+					found = append(found, Mention{Sentence: si, Start: start, End: end, Entity: g.entity, Modifier: r.modifies(toks, end)})
 					break
 				}
 			}
@@ -101,6 +112,24 @@ func (r *recognizer) owner(si, k int, its bool) (Entity, bool) {
 		return Entity{}, false
 	}
 	return Entity{}, false
+}
+
+// ownedBy returns the end of acting head nouns or a title after the lowercase word at token k
+// ("separatist authorities", "rebel leaders"), or k when none follows.
+func (r *recognizer) ownedBy(toks []Token, k int) int {
+	if startsUpper(toks[k].Text) && k > 0 || !strings.HasPrefix(toks[k].Tag, "JJ") && !strings.HasPrefix(toks[k].Tag, "NN") {
+		return k
+	}
+	if h, end := r.match(r.g.heads, toks, k+1); h >= 0 && r.g.headKinds[h].acting() {
+		return r.moreHeads(toks, end)
+	}
+	if t, end := r.match(r.g.titles, toks, k+1); t >= 0 {
+		return end
+	}
+	if r.isTitle(toks, k+1) { // a plural title: "leaders"
+		return k + 2
+	}
+	return k
 }
 
 // merge adds mentions found after the first reading and restores the order of r.out.

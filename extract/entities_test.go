@@ -85,6 +85,14 @@ func TestRecognize(t *testing.T) {
 			"separatists|ent:pro_russian_separatists|Organization", "Kyiv|ent:ukraine|Country",
 		},
 	}, {
+		name: "the group's authorities and leaders named by its adjective are the group",
+		text: "Separatist leaders met first. Ethnic Armenian separatists agreed, the separatist authorities said.\n\nSeparatist leaders and rebel commanders disagreed.",
+		want: []string{
+			"Ethnic Armenian separatists|ent:armenian_separatists|Organization",
+			"separatist authorities|ent:armenian_separatists|Organization",
+			"Separatist leaders|ent:armenian_separatists|Organization",
+		},
+	}, {
 		name: "capitals and seats as actors, capitals after a preposition as places",
 		text: "Baku accused Yerevan of provocations. The Kremlin and the White House disagreed. Talks were held in Moscow. Downing Street said Kiev agreed.",
 		want: []string{
