@@ -305,6 +305,13 @@ func (p *parser) nominalVerb(i int, prev wclass) bool {
 		return nx == wNoun || nx == wAdj || (tag == "VBG" && nx != wDet && nx != wPron)
 	case wVerb:
 		return p.adjectivalAfterBe(i)
+	case wAdv:
+		// "a recently discovered holding"
+		b := i - 1
+		for b > 0 && p.cls[b] == wAdv {
+			b--
+		}
+		return b >= 0 && (p.cls[b] == wDet || p.cls[b] == wAdj) && nx == wNoun
 	}
 	if tag != "VBG" {
 		return false
@@ -591,12 +598,14 @@ func (p *parser) chunkAt(tok int) int {
 }
 
 func (p *parser) isTime(c chunk) bool {
+	some := false
 	for i := c.s; i < c.e; i++ {
 		if p.cls[i] != wDet && p.cls[i] != wQuote && !p.time[i] {
 			return false
 		}
+		some = some || p.time[i]
 	}
-	return true
+	return some
 }
 
 func (p *parser) kindAt(k int) ckind {
@@ -877,7 +886,12 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 		}
 		// "the Bishkek Protocol, which both parliaments signed": the antecedent is the
 		// object the clause lacks.
-		if ks := p.chunkAt(cl.Arg1.Start); p.kindAt(ks-1) == cRel && p.lower(p.chunks[ks-1].s) != "who" {
+		// With "that", which also opens what is said ("the claim that Russia withdrew from
+		// Kherson"), only a verb with nothing after it lacks its object ("a loophole that
+		// drug businesses are exploiting").
+		if ks := p.chunkAt(cl.Arg1.Start); (p.kindAt(ks-1) == cRel || p.kindAt(ks-1) == cSub && p.lower(p.chunks[ks-1].s) == "that" &&
+			p.kindAt(ks-2) == cNP && p.kindAt(ks-3) != cVG && p.kindAt(k+1) != cNP && p.kindAt(k+1) != cPrep) &&
+			p.lower(p.chunks[ks-1].s) != "who" {
 			a := ks - 2
 			if p.kindAt(a) == cComma {
 				a--
