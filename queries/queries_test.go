@@ -231,7 +231,7 @@ func run(qs cgraph.QuadStore, c *testCase) string {
 		}
 	case "related":
 		var rel *queries.Related
-		rel, err = queries.RelatedTo(ctx, qs, c.arg("name"), queries.RelatedOptions{GapDays: c.int("gap"), MainFacts: c.int("main")})
+		rel, err = queries.RelatedTo(ctx, qs, c.arg("name"), queries.RelatedOptions{GapDays: c.int("gap"), MainFacts: c.int("main"), Linked: c.int("linked")})
 		if err == nil {
 			fmt.Fprintf(&b, "%s\n", entity(rel.Entity))
 			for _, th := range rel.Threads {
@@ -246,6 +246,9 @@ func run(qs cgraph.QuadStore, c *testCase) string {
 			}
 			for _, l := range rel.Linked {
 				fmt.Fprintf(&b, "linked %s from %s via %s %s\n", l.Conflict.ID, l.From, l.Via, l.Shared.Name)
+			}
+			if rel.MoreLinked > 0 {
+				fmt.Fprintf(&b, "and %d more links\n", rel.MoreLinked)
 			}
 		}
 	case "describe":

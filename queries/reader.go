@@ -33,6 +33,8 @@ type reader struct {
 	stmts map[any]statement
 	// roles caches the statements an entity is subject or object of, by role and ref key.
 	roles map[roleKey][]cgraph.Ref
+	// threads caches the threads an entity is a party of, by ID.
+	threads map[string][]string
 }
 
 func newReader(ctx context.Context, qs cgraph.QuadStore) *reader {
@@ -40,7 +42,7 @@ func newReader(ctx context.Context, qs cgraph.QuadStore) *reader {
 		ctx: ctx, qs: qs,
 		refs: map[quad.Value]cgraph.Ref{}, vals: map[any]quad.Value{},
 		ents: map[string]Entity{}, arts: map[string]article{},
-		stmts: map[any]statement{}, roles: map[roleKey][]cgraph.Ref{},
+		stmts: map[any]statement{}, roles: map[roleKey][]cgraph.Ref{}, threads: map[string][]string{},
 	}
 }
 
@@ -320,7 +322,8 @@ func (r *reader) entities(ids []string) error {
 func (r *reader) nameOf(id string) (cgraph.Ref, error) {
 	if _, isKV := cgraph.Unwrap(r.qs).(*kv.QuadStore); isKV {
 		_, local, _ := strings.Cut(id, ":")
-		local = strings.ReplaceAll(local, "_", " ")
+		// "conflict:armenia--azerbaijan" is named "Armenia–Azerbaijan" (graph.ConflictName).
+		local = strings.ReplaceAll(strings.ReplaceAll(local, "--", "–"), "_", " ")
 		for _, guess := range []string{titleCase(local), local} {
 			name, err := r.ref(quad.String(guess))
 			if err != nil {

@@ -34,23 +34,24 @@ func RelatedTo(ctx context.Context, qs cgraph.QuadStore, name string, opts Relat
 	for _, id := range ids {
 		own[id] = true
 	}
-	type linkKey struct{ conflict, from, via, shared string }
-	seen := map[linkKey]bool{}
-	link := func(from, via string, shared Entity, to []string) error {
+	// Collect the links by ID first: a country in a hundred threads links to thousands of
+	// others, and only the best-linked are shown.
+	type link struct {
+		conflict, from, via string
+		shared              Entity
+	}
+	var links []link
+	seen := map[[4]string]bool{}
+	perConflict := map[string]int{}
+	add := func(from, via string, shared Entity, to []string) {
 		for _, t := range to {
-			if own[t] {
-				continue
-			}
-			c, err := r.entity(t)
-			if err != nil {
-				return err
-			}
-			if k := (linkKey{t, from, via, shared.ID}); !seen[k] {
+			k := [4]string{t, from, via, shared.ID}
+			if !own[t] && !seen[k] {
 				seen[k] = true
-				rel.Linked = append(rel.Linked, LinkedThread{Conflict: c, From: from, Via: via, Shared: shared})
+				links = append(links, link{t, from, via, shared})
+				perConflict[t]++
 			}
 		}
-		return nil
 	}
 	for _, id := range ids {
 		th, err := r.thread(id, opts)
@@ -63,30 +64,43 @@ func RelatedTo(ctx context.Context, qs cgraph.QuadStore, name string, opts Relat
 			if err != nil {
 				return nil, fmt.Errorf("related %s: %w", e.ID, err)
 			}
-			if err := link(id, "party", p, to); err != nil {
-				return nil, fmt.Errorf("related %s: %w", e.ID, err)
-			}
+			add(id, "party", p, to)
 		}
 		for _, m := range th.Mediators {
 			to, err := r.involvedIn(m.Entity.ID)
 			if err != nil {
 				return nil, fmt.Errorf("related %s: %w", e.ID, err)
 			}
-			if err := link(id, "mediator", m.Entity, to); err != nil {
-				return nil, fmt.Errorf("related %s: %w", e.ID, err)
-			}
+			add(id, "mediator", m.Entity, to)
 		}
 	}
-	sort.SliceStable(rel.Linked, func(i, j int) bool {
-		a, b := rel.Linked[i], rel.Linked[j]
-		if a.Conflict.ID != b.Conflict.ID {
-			return a.Conflict.ID < b.Conflict.ID
+	sort.SliceStable(links, func(i, j int) bool {
+		a, b := links[i], links[j]
+		if perConflict[a.conflict] != perConflict[b.conflict] {
+			return perConflict[a.conflict] > perConflict[b.conflict]
 		}
-		if a.Via != b.Via {
-			return a.Via > b.Via // party before mediator
+		if a.conflict != b.conflict {
+			return a.conflict < b.conflict
 		}
-		return a.Shared.ID < b.Shared.ID
+		if a.via != b.via {
+			return a.via > b.via // party before mediator
+		}
+		if a.shared.ID != b.shared.ID {
+			return a.shared.ID < b.shared.ID
+		}
+		return a.from < b.from
 	})
+	if len(links) > opts.Linked {
+		rel.MoreLinked = len(links) - opts.Linked
+		links = links[:opts.Linked]
+	}
+	for _, l := range links {
+		c, err := r.entity(l.conflict)
+		if err != nil {
+			return nil, fmt.Errorf("related %s: %w", e.ID, err)
+		}
+		rel.Linked = append(rel.Linked, LinkedThread{Conflict: c, From: l.from, Via: l.via, Shared: l.shared})
+	}
 	return rel, nil
 }
 
@@ -97,15 +111,22 @@ func (o RelatedOptions) withDefaults() RelatedOptions {
 	if o.MainFacts <= 0 {
 		o.MainFacts = DefaultMainFacts
 	}
+	if o.Linked <= 0 {
+		o.Linked = DefaultLinked
+	}
 	return o
 }
 
 // threadsOf lists the conflict threads an entity is a party of.
 func (r *reader) threadsOf(id string) ([]string, error) {
+	if ts, ok := r.threads[id]; ok {
+		return ts, nil
+	}
 	ts, err := r.strings(quad.Subject, filter{quad.Predicate, graph.NGParty}, filter{quad.Object, quad.IRI(id)})
 	if err != nil {
 		return nil, fmt.Errorf("threads of %s: %w", id, err)
 	}
+	r.threads[id] = ts
 	return ts, nil
 }
 
@@ -119,7 +140,7 @@ func (r *reader) involvedIn(id string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	all := append(parties, mediated...)
+	all := append(parties[:len(parties):len(parties)], mediated...)
 	sort.Strings(all)
 	return all, nil
 }

@@ -146,6 +146,7 @@ type Event struct {
 type RelatedOptions struct {
 	GapDays   int // a quiet gap longer than this many days ends an episode; zero means DefaultGapDays
 	MainFacts int // main facts listed per episode; zero means DefaultMainFacts
+	Linked    int // linked threads listed, the most linked first; zero means DefaultLinked
 }
 
 // Defaults of RelatedOptions.
@@ -155,6 +156,7 @@ const (
 	// July 2020 another, while clashes months apart stay apart.
 	DefaultGapDays   = 60
 	DefaultMainFacts = 5
+	DefaultLinked    = 20
 )
 
 // Related is the conflict threads an entity takes part in, over time.
@@ -162,6 +164,8 @@ type Related struct {
 	Entity  Entity         `json:"entity"`
 	Threads []Thread       `json:"threads"`
 	Linked  []LinkedThread `json:"linked"` // other threads sharing a party or a mediator
+	// MoreLinked counts the links left out of Linked by RelatedOptions.Linked.
+	MoreLinked int `json:"more_linked"`
 }
 
 // Thread is a conflict between two parties (conflict:a--b) as episodes over time.
@@ -193,7 +197,7 @@ type Mediator struct {
 }
 
 // LinkedThread is another conflict thread that shares a party or a mediator with one of
-// the entity's threads.
+// the entity's threads: one entry per shared entity. Threads with more such links come first.
 type LinkedThread struct {
 	Conflict Entity `json:"conflict"`
 	From     string `json:"from"` // the ID of the thread it is linked from
