@@ -570,7 +570,9 @@ func (p *parser) nounPhrase(i int) (int, bool) {
 				head = true
 			}
 		case wAdv:
-			if !(prev == wDet || prev == wAdj || prev == wOther) || p.classAt(j+1) != wAdj || p.cue(j)&cueJoin != 0 {
+			k := p.next(j + 1)
+			modifies := p.classAt(j+1) == wAdj || k < n && p.cls[k] == wVerb && p.nominalVerb(k, wAdv)
+			if !(prev == wDet || prev == wAdj || prev == wOther) || !modifies || p.cue(j)&cueJoin != 0 {
 				return end, head || p.adjHead(i, end)
 			}
 		default:
@@ -890,7 +892,7 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 		// Kherson"), only a verb with nothing after it lacks its object ("a loophole that
 		// drug businesses are exploiting").
 		if ks := p.chunkAt(cl.Arg1.Start); (p.kindAt(ks-1) == cRel || p.kindAt(ks-1) == cSub && p.lower(p.chunks[ks-1].s) == "that" &&
-			p.kindAt(ks-2) == cNP && p.kindAt(ks-3) != cVG && p.kindAt(k+1) != cNP && p.kindAt(k+1) != cPrep) &&
+			p.kindAt(ks-2) == cNP && !p.saidBefore(ks-3) && p.kindAt(k+1) != cNP && p.kindAt(k+1) != cPrep) &&
 			p.lower(p.chunks[ks-1].s) != "who" {
 			a := ks - 2
 			if p.kindAt(a) == cComma {
@@ -1123,6 +1125,20 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 		return false
 	}
 	return p.reportRest(cl, p.chunks[j].s)
+}
+
+// saidBefore reports whether chunk k is a verb group of speech ("told reporters that
+// …": "that" opens what was said, not a relative clause).
+func (p *parser) saidBefore(k int) bool {
+	if p.kindAt(k) != cVG {
+		return false
+	}
+	for i := p.chunks[k].s; i < p.chunks[k].e; i++ {
+		if p.cls[i] == wVerb && p.cue(i)&cueSay != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // objectControl reports whether the infinitive after noun phrase chunk k takes that

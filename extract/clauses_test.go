@@ -235,6 +235,34 @@ func TestClauses(t *testing.T) {
 			},
 		},
 		{
+			name:     "an adverb inside a chain of infinitives",
+			sentence: "Chrysler has had to temporarily close two plants.",
+			want:     []string{"Chrysler | has had to temporarily close | two plants"},
+		},
+		{
+			name:     "a currency sign belongs to the amount",
+			sentence: "The financing would consist of $ 250 million in loans.",
+			want:     []string{"The financing | would consist of | $ 250 million + in loans"},
+		},
+		{
+			name:     "the subject described by an apposition with a relative clause",
+			sentence: "Senator Brown, a Republican who is running for governor, introduced the bill.",
+			want: []string{
+				"a Republican | is running for | governor",
+				"Senator Brown | introduced | the bill",
+			},
+		},
+		{
+			name:     "an object relative with that",
+			sentence: "Officials found a loophole that smugglers are exploiting.",
+			want:     []string{"smugglers | are exploiting | a loophole"},
+		},
+		{
+			name:     "a participle after an adverb in a noun phrase",
+			sentence: "Investigators examined a recently discovered holding in Panama.",
+			want:     []string{"Investigators | examined | a recently discovered holding + in Panama"},
+		},
+		{
 			name:     "a year after since is a phrase, not a subject",
 			sentence: "Negotiations led by France since 1994 have failed.",
 			want:     []string{"Negotiations | have failed |"},
