@@ -12,7 +12,8 @@
 //	}
 //
 // One article: extract.Extract(ctx, article, options…); the options turn stages off
-// (WithoutEntities, WithoutTimexes) or swap the verb lexicon (WithLexicon).
+// (WithoutEntities, WithoutTimexes), swap the verb lexicon (WithLexicon) or change the
+// confidence below which facts are dropped (WithMinConfidence; DefaultMinConfidence).
 // WriteCarb prints the raw clause tuples of single sentences in the CaRB benchmark's
 // system format, so the clause reader can be scored on its own.
 //
@@ -45,9 +46,10 @@
 //  3. Predicate is a lowercase lemma with particles and prepositions joined by "_".
 //  4. Date is from the sentence only when DateSource is DateFromText; otherwise it is the
 //     publication date.
-//  5. Confidence is in (0, 1) and orders facts by how likely they are right: the clause
-//     construction, whether both arguments are named entities, modality and negation, and
-//     how surely the lexicon classes the verb all lower or raise it.
+//  5. Confidence is in (0, 1) and reads as a probability that the fact is right: a score
+//     from the clause construction, whether both arguments are named entities, modality
+//     and negation, and how surely the lexicon classes the verb, calibrated against the
+//     test corpus (see calibrate). Facts below the minimum confidence are dropped.
 //  6. No stage panics on any input, and a failure costs one article, not a batch.
 //
 // # What it must never import
