@@ -161,7 +161,8 @@ func TestFacts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Extract(context.Background(), Article{ID: "art:test", Text: tt.text, Published: published})
+			// The constructions are under test here, not the confidence floor.
+			res, err := Extract(context.Background(), Article{ID: "art:test", Text: tt.text, Published: published}, WithMinConfidence(0))
 			if err != nil {
 				t.Fatal(err)
 			}
