@@ -14,16 +14,28 @@ func (r *recognizer) definiteGroups(d Document) {
 	if len(r.groups) == 0 {
 		return
 	}
+	// the group heads' singulars, which name the group's own ("separatist" authorities)
+	stems := map[string]bool{}
+	for _, g := range r.groups {
+		if s, ok := strings.CutSuffix(g.head, "s"); ok && !strings.Contains(s, " ") {
+			stems[s] = true
+		}
+	}
 	var found Mentions
 	for si, s := range d.Sentences {
 		toks := s.Tokens
 		for k := 0; k+1 < len(toks); k++ {
+			r.buf = foldInto(r.buf, toks[k].Text)
+			definite := string(r.buf) == "the"
+			if !definite && !stems[string(r.buf)] {
+				continue
+			}
 			if _, covered := r.out.At(si, k+1); covered {
 				continue
 			}
 			var head string
 			start, end := k+1, 0
-			if r.is(toks[k].Text, "the") {
+			if definite {
 				h, hEnd := r.match(r.g.heads, toks, k+1)
 				if h < 0 || r.g.headKinds[h] != headGroup {
 					continue
@@ -64,6 +76,9 @@ func (r *recognizer) ownForces(d Document) {
 	for si, s := range d.Sentences {
 		toks := s.Tokens
 		for k := 1; k+1 < len(toks); k++ {
+			if toks[k].Tag != "PRP$" {
+				continue
+			}
 			its := r.is(toks[k].Text, "its")
 			if !its && !r.is(toks[k].Text, "his") && !r.is(toks[k].Text, "her") || !r.headIs(toks, k+1, headState, headArm) {
 				continue
@@ -133,15 +148,29 @@ func (r *recognizer) ownedBy(toks []Token, k int) int {
 }
 
 // merge adds mentions found after the first reading and restores the order of r.out.
+// Both are in that order already, so one pass merges them.
 func (r *recognizer) merge(found Mentions) {
 	if len(found) == 0 {
 		return
 	}
-	r.out = append(r.out, found...)
-	sort.Slice(r.out, func(i, j int) bool {
-		a, b := r.out[i], r.out[j]
-		return a.Sentence < b.Sentence || a.Sentence == b.Sentence && a.Start < b.Start
-	})
+	sort.SliceStable(found, func(i, j int) bool { return before(found[i], found[j]) })
+	out := make(Mentions, 0, len(r.out)+len(found))
+	i, j := 0, 0
+	for i < len(r.out) && j < len(found) {
+		if before(found[j], r.out[i]) {
+			out = append(out, found[j])
+			j++
+		} else {
+			out = append(out, r.out[i])
+			i++
+		}
+	}
+	out = append(append(out, r.out[i:]...), found[j:]...)
+	r.out = out
+}
+
+func before(a, b Mention) bool {
+	return a.Sentence < b.Sentence || a.Sentence == b.Sentence && a.Start < b.Start
 }
 
 // corefer resolves people named only in part, once the whole article has been read:

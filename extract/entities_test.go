@@ -564,6 +564,9 @@ Armenian government spokesman Artsrun Hovhannisyan said the night passed quietly
 
 In Kyiv, Ukrainian officials said pro-Russian separatists in Donetsk and Luhansk had broken the Minsk agreements again.
 The Russian president and the German chancellor spoke by phone, and NATO Secretary-General Jens Stoltenberg called for restraint.
+
+A Russian missile struck Kharkiv as Ukrainians sheltered, and the Russia-Ukraine war entered its third year, Moscow time.
+Baku said its forces held the Lele Tepe height, while Karabakh Armenian forces and Abkhaz separatists withdrew with Kylian Mbappe.
 `
 
 // FuzzRecognize checks the invariants of Mentions on any text: ordered, not overlapping,
