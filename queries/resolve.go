@@ -49,12 +49,12 @@ func (r *reader) resolve(name string) (Entity, error) {
 		return Entity{}, fmt.Errorf("resolve: empty name: %w", ErrNotFound)
 	}
 	if strings.Contains(name, ":") {
-		types, err := r.strings(quad.Object, filter{quad.Subject, quad.IRI(name)}, filter{quad.Predicate, graph.RDFType})
+		e, err := r.entity(name)
 		if err != nil {
 			return Entity{}, fmt.Errorf("resolve %q: %w", name, err)
 		}
-		if len(types) > 0 && isEntityType(strings.TrimPrefix(types[0], "ng:")) {
-			return r.entity(name)
+		if isEntityType(e.Type) {
+			return e, nil
 		}
 	}
 	for _, p := range []quad.IRI{graph.SchemaName, graph.SchemaAltName} {
@@ -151,7 +151,7 @@ func (r *reader) allEntities() ([]Entity, error) {
 		}
 		for _, id := range ids {
 			if _, ok := r.ents[id]; !ok {
-				name, err := r.first(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.SchemaName})
+				name, err := r.nameOf(id)
 				if err != nil {
 					return nil, fmt.Errorf("read name of %s: %w", id, err)
 				}
