@@ -47,18 +47,18 @@ func (e *AmbiguousError) Error() string {
 
 // Evidence is one statement behind a hop or an event: where the graph learnt it.
 type Evidence struct {
-	Statement    string  `json:"statement"`               // stmt:… IRI
-	Sentence     string  `json:"sentence"`                // the sentence it was read from
-	Offset       int     `json:"offset"`                  // byte offset of Sentence in the article text
-	Article      string  `json:"article"`                 // art:… IRI
-	URL          string  `json:"url,omitempty"`           // the article's URL, when known
-	Headline     string  `json:"headline,omitempty"`      // the article's headline, when known
-	Published    string  `json:"published,omitempty"`     // the article's publication date
-	Date         string  `json:"date,omitempty"`          // event date: YYYY-MM-DD, YYYY-MM or YYYY
+	Statement    string  `json:"statement"`                // stmt:… IRI
+	Sentence     string  `json:"sentence"`                 // the sentence it was read from
+	Offset       int     `json:"offset"`                   // byte offset of Sentence in the article text
+	Article      string  `json:"article"`                  // art:… IRI
+	URL          string  `json:"url,omitempty"`            // the article's URL, when known
+	Headline     string  `json:"headline,omitempty"`       // the article's headline, when known
+	Published    string  `json:"published,omitempty"`      // the article's publication date
+	Date         string  `json:"date,omitempty"`           // event date: YYYY-MM-DD, YYYY-MM or YYYY
 	Precision    string  `json:"date_precision,omitempty"` // day, month or year
-	Class        string  `json:"class,omitempty"`         // coarse event class
-	Modality     string  `json:"modality,omitempty"`      // asserted, intent, negated, reported
-	AttributedTo string  `json:"attributed_to,omitempty"` // entity ID of the speaker of a reported fact
+	Class        string  `json:"class,omitempty"`          // coarse event class
+	Modality     string  `json:"modality,omitempty"`       // asserted, intent, negated, reported
+	AttributedTo string  `json:"attributed_to,omitempty"`  // entity ID of the speaker of a reported fact
 	Confidence   float64 `json:"confidence"`
 }
 
