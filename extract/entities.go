@@ -477,16 +477,18 @@ func (r *recognizer) hyphenated(si int, toks []Token, i int) int {
 		}
 		return i
 	}
-	n, _ := lookupFolded(r, r.g.names.next, part)
-	if n == nil || n.rules == nil || n.value < 0 {
+	a, ok := r.party(part)
+	if !ok {
 		return i
 	}
-	if kind := r.g.nameEntries[n.value].kind; kind == kindPlain {
-		return i
-	}
-	if h, hEnd := r.match(r.g.heads, toks, i+1); h >= 0 {
+	if r.headIs(toks, i+1, headState, headGroup) {
+		_, hEnd := r.match(r.g.heads, toks, i+1)
 		r.emitGroup(si, i, hEnd, group(w, toks, i+1, hEnd), toks[i+1:hEnd], r.modifies(toks, hEnd))
 		return hEnd
+	}
+	if part == left { // "Kremlin-funded media": the sponsor modifies what it funds
+		r.emit(si, i, i+1, a, true)
+		return i + 1
 	}
 	return i
 }

@@ -324,6 +324,14 @@ func TestRecognize(t *testing.T) {
 			"Kremlin-funded|ent:russia|Country|mod",
 		},
 	}, {
+		name: "a sponsor's participle before group or state head nouns makes a group of its own",
+		text: "Russian-installed officials fled, the Hamas-led government said, and Iran-backed militias fired, but a Russian-backed attack failed.",
+		want: []string{
+			"Russian-installed officials|ent:russian_installed_officials|Organization",
+			"Hamas-led government|ent:hamas_led_government|Organization",
+			"Iran-backed militias|ent:iran_backed_militias|Organization", "Russian-backed|ent:russia|Country|mod",
+		},
+	}, {
 		name: "a capital or place before a place noun is that place; before 'time' the city, not the state",
 		text: "The truce began at midnight Moscow time, and shelling hit the Kyiv region. Moscow denied it. Troops took the Lele Tepe height and the Agdam and Terter districts.",
 		want: []string{
