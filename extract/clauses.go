@@ -24,13 +24,14 @@ const (
 	cueMutual
 	cueChain
 	cuePart
+	cueName
 )
 
 var cueNames = map[string]cue{
 	"say": cueSay, "intent": cueIntent, "negate": cueNegate, "urge": cueUrge,
 	"light": cueLight, "join": cueJoin, "sub": cueSub,
 	"lightprep": cueLightPrep, "quant": cueQuant, "mutual": cueMutual, "chain": cueChain,
-	"particle": cuePart,
+	"particle": cuePart, "name": cueName,
 }
 
 var clauseCues = func() map[string]cue {
@@ -85,7 +86,7 @@ type Clause struct {
 	Noun       string // the noun lemma a light verb carries: "concern" in "expressed concern over"
 	Inherited  bool   // Arg1 was taken from another clause (coordination, control)
 	Coref      Span   // who Arg1 is when it is a pronoun or a role: "it" in "Russia said it is …" is Russia
-	Complement bool   // Arg2 is a that-clause ("indicated that …"), read on its own, not an object
+	Complement bool   // Arg2 is no object: a that-clause, read on its own, or a name ("called it a victory")
 }
 
 // Text returns the text of a span of s, or "" for an empty span.
@@ -254,6 +255,10 @@ func Clauses(s Sentence, times []Timex) []Clause {
 		if p.isNumber(i+1) || p.cls[i+1] == wAdj && p.cue(i+1)&cueQuant != 0 ||
 			(next == "a" || next == "an") && i+2 < len(s.Tokens) && p.isNumber(i+2) {
 			p.cls[i] = wAdj
+		}
+		// "at least 18 soldiers", "at most 20".
+		if p.cls[i] == wAdj && (p.lower(i) == "least" || p.lower(i) == "most") && i > 0 && p.lower(i-1) == "at" {
+			p.cls[i-1] = wAdj
 		}
 	}
 	p.chunk()
@@ -981,6 +986,14 @@ func (p *parser) objectsOf(cl *Clause, v verb, gap Span) {
 			cl.Arg2 = p.complexRight(j)
 			if p.lower(p.chunks[j].s) == "no" { // "gave no details"
 				cl.Negated = true
+			}
+			// "called the agreement a beacon of hope": naming, not an event.
+			if k2 := p.chunkAt(cl.Arg2.End-1) + 1; p.cue(cl.Verb)&cueName != 0 && len(pred) == 1 &&
+				p.kindAt(k2) == cNP && !p.isTime(p.chunks[k2]) {
+				cl.Complement = true
+				cl.Extra = append(cl.Extra, p.complexRight(k2))
+				j = p.chunkAt(cl.Extra[0].End-1) + 1
+				break
 			}
 			// "took control of the town": a light verb's bare noun with its "of" phrase
 			// is the relation, the phrase the object (read with the extras below).
