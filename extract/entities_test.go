@@ -333,10 +333,11 @@ func TestRecognize(t *testing.T) {
 		},
 	}, {
 		name: "a capital or place before a place noun is that place; before 'time' the city, not the state",
-		text: "The truce began at midnight Moscow time, and shelling hit the Kyiv region. Moscow denied it. Troops took the Lele Tepe height and the Agdam and Terter districts.",
+		text: "The truce began at midnight Moscow time, and shelling hit the Kyiv region. Moscow denied it. Troops took the Lele Tepe height and the Agdam and Terter districts. Moscow Mayor Sergei Sobyanin spoke.",
 		want: []string{
 			"Moscow|ent:moscow|Location|mod", "Kyiv region|ent:kyiv|Location", "Moscow|ent:russia|Country",
 			"Lele Tepe height|ent:lele_tepe|Location", "Agdam|ent:agdam|Location", "Terter districts|ent:terter|Location",
+			"Moscow|ent:moscow|Location|mod", "Sergei Sobyanin|ent:sergei_sobyanin|Person",
 		},
 	}, {
 		name: "unknown names before a finite verb or after a preposition of people are persons",
