@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 )
@@ -17,13 +18,17 @@ import (
 // built and safe for concurrent use.
 type Model struct {
 	labels []string
-	root   uint8 // index of the "root" label
+	root   uint8           // index of the "root" label
+	leaves map[string]bool // tags that never head a word in training
 	trans  *table
 	label  *table
 }
 
 // Labels returns the relation labels the model assigns.
 func (m *Model) Labels() []string { return slices.Clone(m.labels) }
+
+// LeafTags returns the tags whose words the model never makes a head.
+func (m *Model) LeafTags() []string { return slices.Sorted(maps.Keys(m.leaves)) }
 
 // maxLabels is the most labels a model may have: label sets are 64-bit masks.
 const maxLabels = 64
@@ -33,7 +38,7 @@ const RootLabel = "root"
 
 const (
 	modelMagic   = "newsgraph-depparse"
-	modelVersion = 1
+	modelVersion = 2
 )
 
 // ErrBadModel is returned by ReadModel when the data is not a model of this
@@ -55,6 +60,11 @@ func (m *Model) Write(w io.Writer) error {
 	e.uvarint(uint64(len(m.labels)))
 	for _, l := range m.labels {
 		e.bytes([]byte(l))
+	}
+	leaves := slices.Sorted(maps.Keys(m.leaves))
+	e.uvarint(uint64(len(leaves)))
+	for _, t := range leaves {
+		e.bytes([]byte(t))
 	}
 	writeTable(&e, m.trans)
 	writeTable(&e, m.label)
@@ -194,6 +204,14 @@ func (d *decoder) model() (*Model, error) {
 		return nil, fmt.Errorf("%w: no %q label", ErrBadModel, RootLabel)
 	}
 	m.root = uint8(root)
+	n = d.uvarint()
+	if d.err == nil && n > 1024 {
+		return nil, fmt.Errorf("%w: %d leaf tags", ErrBadModel, n)
+	}
+	m.leaves = make(map[string]bool, n)
+	for i := 0; d.err == nil && i < int(n); i++ {
+		m.leaves[string(d.bytes(256))] = true
+	}
 	m.trans = d.table(int(numMoves))
 	m.label = d.table(len(m.labels))
 	if d.err != nil {

@@ -73,6 +73,7 @@ func (m *Model) parse(sc *scratch, words, tags []string) {
 	s := &sc.st
 	s.reset(len(words))
 	sc.x.reset(words, tags)
+	m.markLeaves(s, tags)
 	for !s.terminal() {
 		sc.feats = transFeatures(sc.feats[:0], s, &sc.x)
 		mv := m.bestMove(s, sc.feats, &sc.scores)
@@ -84,6 +85,14 @@ func (m *Model) parse(sc *scratch, words, tags []string) {
 		s.apply(mv, l)
 	}
 	m.finish(sc)
+}
+
+// markLeaves marks the words whose tags the model never saw take a
+// dependent, so that no arc makes them a head.
+func (m *Model) markLeaves(s *state, tags []string) {
+	for i, t := range tags {
+		s.leaf[i+1] = m.leaves[t]
+	}
 }
 
 // bestMove returns the highest-scoring valid move.

@@ -35,6 +35,7 @@ type state struct {
 	rc2     []int32  // second rightmost child
 	nl, nr  []uint8  // number of left and right children, capped at 255
 	ls, rs  []uint64 // sets of left and right children's labels, one bit each
+	leaf    []bool   // words whose tag never heads a word (punctuation): they take no dependent
 }
 
 // reset prepares the state for a sentence of n words, reusing its storage.
@@ -55,6 +56,7 @@ func (s *state) reset(n int) {
 	s.rs = resize(s.rs, size, 0)
 	s.onStack = resize(s.onStack, size, false)
 	s.onStack[0] = true
+	s.leaf = resize(s.leaf, size, false)
 }
 
 func resize[T any](v []T, n int, fill T) []T {
@@ -84,9 +86,9 @@ func (s *state) valid(m move) bool {
 	case reduce:
 		return s0 != 0 && s.heads[s0] != none
 	case leftArc:
-		return s0 != 0 && s.heads[s0] == none
+		return s0 != 0 && s.heads[s0] == none && !s.leaf[s.b]
 	case rightArc:
-		return s0 != 0 || s.rc1[0] == none
+		return (s0 != 0 || s.rc1[0] == none) && !s.leaf[s0]
 	}
 	return false
 }

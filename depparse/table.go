@@ -55,6 +55,10 @@ func (t *table) find(key uint64) int32 {
 
 // score adds the rows of the given features to scores (len width).
 func (t *table) score(scores []float32, feats []uint64) {
+	if t.width == int(numMoves) {
+		t.score4((*[numMoves]float32)(scores), feats)
+		return
+	}
 	for _, f := range feats {
 		r := t.find(f)
 		if r < 0 {
@@ -65,4 +69,25 @@ func (t *table) score(scores []float32, feats []uint64) {
 			scores[c] += v
 		}
 	}
+}
+
+// score4 is score for the transition table, unrolled: it runs once per
+// parser step for some 90 features and is most of the parser's time.
+func (t *table) score4(scores *[numMoves]float32, feats []uint64) {
+	var s0, s1, s2, s3 float32
+	for _, f := range feats {
+		r := t.find(f)
+		if r < 0 {
+			continue
+		}
+		row := (*[numMoves]float32)(t.w[int(r)*4:])
+		s0 += row[0]
+		s1 += row[1]
+		s2 += row[2]
+		s3 += row[3]
+	}
+	scores[0] += s0
+	scores[1] += s1
+	scores[2] += s2
+	scores[3] += s3
 }

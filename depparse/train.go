@@ -54,7 +54,7 @@ func Train(ctx context.Context, sentences []Sentence, opts TrainOptions) (*Model
 	if err != nil {
 		return nil, err
 	}
-	tr := &trainer{labels: labels, root: uint8(slices.Index(labels, RootLabel))}
+	tr := &trainer{labels: labels, root: uint8(slices.Index(labels, RootLabel)), leaves: leafTags(data)}
 	tr.count(data, opts.MinCount)
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x6e657773))
 	order := make([]int, len(data))
@@ -130,12 +130,40 @@ func prepare(sentences []Sentence) ([]example, []string, error) {
 	return data, labels, nil
 }
 
+// minLeafCount is how often a tag must occur, never heading a word, for the
+// parser to treat its words as leaves.
+const minLeafCount = 50
+
+// leafTags returns the tags that occur at least minLeafCount times and never
+// head a word: punctuation, possessive 's, existential "there". Forbidding
+// arcs from them keeps the parser from hanging a subject on a comma.
+func leafTags(data []example) map[string]bool {
+	count := map[string]int{}
+	heads := map[string]bool{}
+	for _, e := range data {
+		for i, t := range e.s.Tags {
+			count[t]++
+			if h := e.s.Heads[i]; h > 0 {
+				heads[e.s.Tags[h-1]] = true
+			}
+		}
+	}
+	leaves := map[string]bool{}
+	for t, c := range count {
+		if c >= minLeafCount && !heads[t] {
+			leaves[t] = true
+		}
+	}
+	return leaves
+}
+
 // trainer holds the weights being learnt, with what averaging needs: each
 // weight's running sum over time and when it last changed (the lazy
 // averaging of Daumé III 2006).
 type trainer struct {
 	labels []string
 	root   uint8
+	leaves map[string]bool
 	trans  averaged
 	label  averaged
 	now    int64 // decisions made so far
@@ -178,7 +206,7 @@ func (a *averaged) average(now int64) *table {
 }
 
 func (tr *trainer) model() *Model {
-	return &Model{labels: tr.labels, root: tr.root, trans: tr.trans.average(tr.now), label: tr.label.average(tr.now)}
+	return &Model{labels: tr.labels, root: tr.root, leaves: tr.leaves, trans: tr.trans.average(tr.now), label: tr.label.average(tr.now)}
 }
 
 // count walks every sentence's gold derivation, counting the features met,
@@ -234,7 +262,8 @@ func (tr *trainer) learn(e *example, exploring bool, rng *rand.Rand) {
 	s := &sc.st
 	s.reset(len(e.s.Words))
 	sc.x.reset(e.s.Words, e.s.Tags)
-	m := Model{labels: tr.labels, root: tr.root, trans: tr.trans.t, label: tr.label.t}
+	m := Model{labels: tr.labels, root: tr.root, leaves: tr.leaves, trans: tr.trans.t, label: tr.label.t}
+	m.markLeaves(s, e.s.Tags)
 	for !s.terminal() {
 		tr.now++
 		sc.feats = transFeatures(sc.feats[:0], s, &sc.x)

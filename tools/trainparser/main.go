@@ -127,7 +127,7 @@ func trainAndScore(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("wrote %s (%.1f MB)\n", o.out, float64(info.Size())/1e6)
+	fmt.Printf("wrote %s (%.1f MB); leaf tags %q\n", o.out, float64(info.Size())/1e6, m.LeafTags())
 	// Score what was written: the file is quantised, so it can differ a little.
 	f, err = os.Open(o.out)
 	if err != nil {

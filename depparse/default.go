@@ -1,0 +1,26 @@
+package depparse
+
+import (
+	"bytes"
+	_ "embed"
+	"sync"
+)
+
+// enEWT is the English model trained on UD_English-EWT (CC BY-SA 4.0, see
+// MODEL_LICENSE).
+//
+//go:embed model/en_ewt.bin.gz
+var enEWT []byte
+
+var defaultParser = sync.OnceValues(func() (*Parser, error) {
+	m, err := ReadModel(bytes.NewReader(enEWT), "model/en_ewt.bin.gz")
+	if err != nil {
+		return nil, err
+	}
+	return NewParser(m), nil
+})
+
+// Default returns the parser with the embedded English model, loading it on
+// first use (a fraction of a second). The error is only ever about a broken
+// build.
+func Default() (*Parser, error) { return defaultParser() }

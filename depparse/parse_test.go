@@ -1,0 +1,174 @@
+package depparse
+
+import (
+	"errors"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+)
+
+// Sentences written for this test, tagged by hand; each checks the
+// relations a clause reader needs most.
+func TestDefaultModelParses(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type arc struct {
+		dep, head int // 1-based
+		label     string
+	}
+	for _, tc := range []struct {
+		words, tags string
+		want        []arc
+	}{
+		{"The rebels captured the airport on Tuesday .", "DT NNS VBD DT NN IN NNP .",
+			[]arc{{2, 3, "nsubj"}, {3, 0, "root"}, {5, 3, "obj"}, {7, 3, "obl"}}},
+		{"Japan imposed new sanctions on North Korea .", "NNP VBD JJ NNS IN NNP NNP .",
+			[]arc{{1, 2, "nsubj"}, {2, 0, "root"}, {4, 2, "obj"}}},
+		{"Germany will send tanks to Ukraine .", "NNP MD VB NNS TO NNP .",
+			[]arc{{1, 3, "nsubj"}, {2, 3, "aux"}, {4, 3, "obj"}}},
+		{"Officials in Kyiv said the bridge was destroyed by a missile .", "NNS IN NNP VBD DT NN VBD VBN IN DT NN .",
+			[]arc{{1, 4, "nsubj"}, {4, 0, "root"}, {6, 8, "nsubj:pass"}, {8, 4, "ccomp"}}},
+		{"The president , who arrived on Monday , met the prime minister .", "DT NN , WP VBD IN NNP , VBD DT JJ NN .",
+			[]arc{{2, 9, "nsubj"}, {5, 2, "acl:relcl"}, {12, 9, "obj"}}},
+	} {
+		words, tags := strings.Fields(tc.words), strings.Fields(tc.tags)
+		tree, err := p.Parse(words, tags)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range tc.want {
+			if tree.Heads[a.dep-1] != a.head || tree.Labels[a.dep-1] != a.label {
+				t.Errorf("%q: %s has head %d (%s), want %d (%s)", tc.words, words[a.dep-1],
+					tree.Heads[a.dep-1], tree.Labels[a.dep-1], a.head, a.label)
+			}
+		}
+	}
+}
+
+// Whatever the input, the output is one projective tree.
+func TestParseGivesOneTree(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vocab := strings.Fields("the a rebels army said attacked town in on and , . ( ) `` '' -- to was by who that")
+	tagset := strings.Fields("DT NN NNS NNP VBD VBN VB IN CC , . -LRB- -RRB- `` '' : TO WP WDT RB JJ UNKNOWN-TAG")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 300 {
+		n := rng.IntN(30)
+		words, tags := make([]string, n), make([]string, n)
+		for i := range n {
+			words[i] = vocab[rng.IntN(len(vocab))]
+			tags[i] = tagset[rng.IntN(len(tagset))]
+		}
+		tree, err := p.Parse(words, tags)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msg := checkTree(tree); msg != "" {
+			t.Fatalf("%v %v: %s: heads %v", words, tags, msg, tree.Heads)
+		}
+	}
+	if _, err := p.Parse([]string{"a", "b"}, []string{"DT"}); !errors.Is(err, ErrLengths) {
+		t.Errorf("two words, one tag: error %v, want ErrLengths", err)
+	}
+}
+
+// checkTree returns what is wrong with a parse, or "".
+func checkTree(tree Tree) string {
+	n := len(tree.Heads)
+	if n == 0 {
+		return ""
+	}
+	roots := 0
+	for i, h := range tree.Heads {
+		if h < 0 || h > n || h == i+1 {
+			return "head out of range"
+		}
+		if h == 0 {
+			roots++
+			if tree.Labels[i] != RootLabel {
+				return "root word not labelled root"
+			}
+		} else if tree.Labels[i] == RootLabel {
+			return "non-root word labelled root"
+		}
+	}
+	if roots != 1 {
+		return "not one root"
+	}
+	for i := range tree.Heads { // every word reaches the root without a cycle
+		h, steps := i+1, 0
+		for h != 0 && steps <= n {
+			h, steps = tree.Heads[h-1], steps+1
+		}
+		if h != 0 {
+			return "cycle"
+		}
+	}
+	if !(Sentence{Heads: tree.Heads}).Projective() {
+		return "not projective"
+	}
+	return ""
+}
+
+func TestParseIntoDoesNotAllocate(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("Russia mediated the talks between Armenia and Azerbaijan in Moscow .")
+	tags := strings.Fields("NNP VBD DT NNS IN NNP CC NNP IN NNP .")
+	var tree Tree
+	if err := p.ParseInto(&tree, words, tags); err != nil {
+		t.Fatal(err)
+	}
+	if allocs := testing.AllocsPerRun(100, func() { p.ParseInto(&tree, words, tags) }); allocs != 0 {
+		t.Errorf("ParseInto allocates %.1f times per sentence", allocs)
+	}
+}
+
+// benchTreebank is the UD English EWT dev split where a checkout has the
+// project's shared benchmark data; elsewhere BenchmarkParse falls back to the
+// hand-written sentences, whose few features stay in cache and flatter the
+// speed.
+const benchTreebank = "/work/shared/benchmarks/ud-english-ewt/en_ewt-ud-dev.conllu"
+
+// BenchmarkParse parses sentences with the embedded model on one goroutine
+// and reports words per second, of wall-clock time and of CPU time (the
+// speed on one core, whatever else the machine is doing).
+func BenchmarkParse(b *testing.B) {
+	p, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := readTestdata(b)
+	if f, err := os.Open(benchTreebank); err == nil {
+		data, err = ReadCoNLLU(f, benchTreebank)
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	words := 0
+	for _, s := range data {
+		words += len(s.Words)
+	}
+	var tree Tree
+	p.ParseInto(&tree, data[0].Words, data[0].Tags) // grow the tree's slices
+	b.ResetTimer()
+	cpu := cpuSeconds()
+	for range b.N {
+		for _, s := range data {
+			p.ParseInto(&tree, s.Words, s.Tags)
+		}
+	}
+	cpu = cpuSeconds() - cpu
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(words*b.N)/cpu, "words/cpu-s")
+	}
+}
