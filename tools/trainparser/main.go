@@ -151,8 +151,9 @@ func readTreebank(path string) ([]depparse.Sentence, error) {
 }
 
 // retag returns copies of the sentences with the tags newsgraph's extractor
-// would give their words: the prose tagger's, except that quotes are tagged
-// “ or ” and kept out of the tagger's input, and dashes are tagged ':'
+// would give their words: the prose tagger's, except that quotes get the Penn
+// opening or closing quote tag and are kept out of the tagger's input, and
+// dashes are tagged ':'
 // (extract.Analyze does the same, because the tagger mistags quotes and the
 // words beside them).
 func retag(tg *tag.Tagger, sentences []depparse.Sentence) []depparse.Sentence {
