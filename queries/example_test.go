@@ -7,14 +7,13 @@ import (
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/memstore"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/queries"
 )
 
-// exampleStore is a memstore holding two articles, loaded the way package graph maps facts.
+// exampleStore is an in-memory store holding two articles, loaded by package graph.
 func exampleStore() cgraph.QuadStore {
 	armenia := extract.Entity{Name: "Armenia", ID: "ent:armenia", Type: extract.TypeCountry}
 	azerbaijan := extract.Entity{Name: "Azerbaijan", ID: "ent:azerbaijan", Type: extract.TypeCountry}
@@ -25,12 +24,12 @@ func exampleStore() cgraph.QuadStore {
 			Class: class, Modality: extract.Asserted, Sentence: sentence, Confidence: 0.8}
 	}
 	day := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
-	qs := memstore.New()
-	w, err := cgraph.NewQuadWriter("single", qs, nil)
+	ctx := context.Background()
+	st, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, r := range []extract.Result{
+	_, err = st.Load(ctx, []extract.Result{
 		{Article: extract.Article{ID: "art:000000002020", URL: "https://news.example/2020/11/10", Published: day("2020-11-10")},
 			Facts: []extract.Fact{
 				fact(azerbaijan, "attack", armenia, "2020-09-27", "attack", "Azerbaijan attacked on Sunday."),
@@ -41,12 +40,11 @@ func exampleStore() cgraph.QuadStore {
 				fact(armenia, "accuse", azerbaijan, "2016-04-02", "accuse", "Armenia accused Azerbaijan of shelling."),
 				fact(russia, "call", armenia, "2016-04-02", "consult", "Russia called Armenia."),
 			}},
-	} {
-		if err := w.AddQuadSet(graph.ArticleQuads(r.Article, r.Facts)); err != nil {
-			log.Fatal(err)
-		}
+	})
+	if err != nil {
+		log.Fatal(err)
 	}
-	return qs
+	return st.QuadStore()
 }
 
 func ExamplePaths() {

@@ -17,7 +17,8 @@ import (
 // engine and returns one row per hop, tagged source and target as the Visualize page wants.
 func TestPathGizmoRuns(t *testing.T) {
 	ctx := context.Background()
-	for name, qs := range testStores(t, "testdata/facts.jsonl") {
+	for name, st := range testStores(t, "testdata/facts.jsonl") {
+		qs := st.QuadStore()
 		t.Run(name, func(t *testing.T) {
 			for _, c := range []struct{ from, to string }{
 				{"Armenia", "Russia"},

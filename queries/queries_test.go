@@ -26,7 +26,7 @@ func TestQueries(t *testing.T) {
 	}
 	stores := testStores(t, "testdata/facts.jsonl")
 	for _, name := range []string{"memstore", "bolt"} {
-		qs := stores[name]
+		qs := stores[name].QuadStore()
 		t.Run(name, func(t *testing.T) {
 			for _, file := range files {
 				t.Run(filepath.Base(file), func(t *testing.T) {
