@@ -451,7 +451,7 @@ func conjuncts(s Sentence, sp Span) []Span {
 		t := s.Tokens[i]
 		w := strings.ToLower(t.Text)
 		switch {
-		case w == "between" || w == "among" || t.Tag == "IN" && w != "of" && w != "than":
+		case w == "between" || w == "among" || t.Tag == "IN" && w != "of" && !inAmount(s, i):
 			// A preposition other than "of" ends the head phrase: its own coordination
 			// is part of the complement.
 			return append(out, Span{start, sp.End})
@@ -470,13 +470,31 @@ func conjuncts(s Sentence, sp Span) []Span {
 	return out
 }
 
+// inAmount reports whether the preposition at i belongs to an amount: "more than 600",
+// "at least 20 billion", "about 1,200".
+func inAmount(s Sentence, i int) bool {
+	if strings.EqualFold(s.Tokens[i].Text, "than") {
+		return true
+	}
+	for j := i + 1; j < len(s.Tokens) && j <= i+2; j++ {
+		switch t := s.Tokens[j]; {
+		case t.Tag == "CD", topicWords[strings.ToLower(t.Text)] == "quantity":
+			return true
+		case strings.EqualFold(t.Text, "least"), strings.EqualFold(t.Text, "most"), strings.EqualFold(t.Text, "a"):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // conjunct resolves one conjunct.
 func (r *relater) conjunct(si int, sp Span) []arg {
 	s := r.d.Sentences[si]
 	// The head phrase ends at the first preposition.
 	head := sp
 	for i := sp.Start; i < sp.End; i++ {
-		if (s.Tokens[i].Tag == "IN" || s.Tokens[i].Tag == "TO") && !strings.EqualFold(s.Tokens[i].Text, "than") {
+		if (s.Tokens[i].Tag == "IN" || s.Tokens[i].Tag == "TO") && !inAmount(s, i) {
 			head.End = i
 			break
 		}
