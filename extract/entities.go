@@ -507,7 +507,7 @@ func cutDash(w string) (left, right string, ok bool) {
 // pair reads a hyphenated pair of states or organisations as their conflict, the node
 // relations and the graph give "mediate between A and B" (conflict:armenia--azerbaijan,
 // parties sorted): with a conflict noun after it ("the Armenia-Azerbaijan clashes", "the
-// Russian–Ukrainian war", "the Israel-Hamas war") the whole phrase is the conflict; before
+// Russian–Ukrainian war", "the Israel-Hezbollah war") the whole phrase is the conflict; before
 // any other noun ("Armenia-Azerbaijan border", "U.S.-Russia talks") the pair is a modifier.
 // The two states are not exposed on their own: the token names the pair, not either state.
 func (r *recognizer) pair(si int, toks []Token, i int, left, right string) int {
@@ -578,7 +578,7 @@ func (r *recognizer) titled(si int, toks []Token, i int) int {
 	return tEnd
 }
 
-// speaker reads a capitalised two- or three-word name before a verb of speech (rule 3).
+// speaker reads capitalised words the tables do not know as a person's name (rule 3).
 func (r *recognizer) speaker(si int, toks []Token, i int) int {
 	n := r.nameRun(toks, i)
 	if n < 2 || !r.speaks(toks, i+n) && !r.standsAlone(toks, i, n) {
@@ -602,8 +602,8 @@ func (r *recognizer) speaks(toks []Token, i int) bool {
 // words, follows no determiner, possessive or adjective ("the Southern Gas Corridor", "the
 // ruling Republican Party"), each word has lowercase letters ("TPLF" is no name), and it comes
 // before a finite verb ("Kylian Mbappe scored") or after a preposition of people ("with
-// Luka Modric") with no noun after it. Words that name places and organisations
-// (notnames.txt: "Square", "Airlines", "Party") end a run before it gets here.
+// Luka Modric") with no noun after it. Words of place and organisation names
+// (namewords.txt: "Square", "Airlines", "Party") end a run before it gets here.
 func (r *recognizer) standsAlone(toks []Token, i, n int) bool {
 	if n > 3 {
 		return false
