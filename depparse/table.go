@@ -53,41 +53,64 @@ func (t *table) find(key uint64) int32 {
 	}
 }
 
-// score adds the rows of the given features to scores (len width).
+// score adds the rows of the given features to scores (len width). It runs
+// for some 90 features per parser step, and cache misses on the table are
+// most of the parser's time, so the work is split in passes whose loads do
+// not wait on each other's branches: rows finds the rows, then they are
+// added up.
 func (t *table) score(scores []float32, feats []uint64) {
+	var buf [maxFeatures]int32
+	rows := t.rows(&buf, feats)
 	if t.width == int(numMoves) {
-		t.score4((*[numMoves]float32)(scores), feats)
+		var s0, s1, s2, s3 float32
+		for _, r := range rows {
+			row := (*[numMoves]float32)(t.w[int(r)*4:])
+			s0 += row[0]
+			s1 += row[1]
+			s2 += row[2]
+			s3 += row[3]
+		}
+		scores[0] += s0
+		scores[1] += s1
+		scores[2] += s2
+		scores[3] += s3
 		return
 	}
-	for _, f := range feats {
-		r := t.find(f)
-		if r < 0 {
-			continue
-		}
+	for _, r := range rows {
 		row := t.w[int(r)*t.width : int(r+1)*t.width]
+		scores := scores[:len(row)]
 		for c, v := range row {
 			scores[c] += v
 		}
 	}
 }
 
-// score4 is score for the transition table, unrolled: it runs once per
-// parser step for some 90 features and is most of the parser's time.
-func (t *table) score4(scores *[numMoves]float32, feats []uint64) {
-	var s0, s1, s2, s3 float32
-	for _, f := range feats {
-		r := t.find(f)
-		if r < 0 {
-			continue
-		}
-		row := (*[numMoves]float32)(t.w[int(r)*4:])
-		s0 += row[0]
-		s1 += row[1]
-		s2 += row[2]
-		s3 += row[3]
+// rows returns the rows of the features the table has, in buf. It first
+// copies each feature's home slot, with no branch between the loads, and
+// only then compares, probing further on a collision.
+func (t *table) rows(buf *[maxFeatures]int32, feats []uint64) []int32 {
+	var home [maxFeatures]slot
+	feats = feats[:min(len(feats), maxFeatures)]
+	for i, f := range feats {
+		home[i] = t.slots[f&t.mask]
 	}
-	scores[0] += s0
-	scores[1] += s1
-	scores[2] += s2
-	scores[3] += s3
+	n := 0
+	for i, f := range feats {
+		r := home[i].row
+		switch fp := fingerprint(f); {
+		case home[i].fp == fp:
+		case home[i].fp == 0:
+			continue
+		default:
+			if r = t.find(f); r < 0 {
+				continue
+			}
+		}
+		buf[n] = r
+		n++
+	}
+	return buf[:n]
 }
+
+// maxFeatures bounds the features one step scores.
+const maxFeatures = numTransFeatures + numLabelFeatures
