@@ -8,10 +8,14 @@
 //
 //	p, err := depparse.Default() // the embedded English model
 //	tree, err := p.Parse(
-//		[]string{"Russia", "mediated", "the", "talks", "."},
-//		[]string{"NNP", "VBD", "DT", "NNS", "."})
+//		[]string{"Troops", "seized", "the", "town", "."},
+//		[]string{"NNS", "VBD", "DT", "NN", "."})
 //	// tree.Heads  = [2 0 4 2 2]  (1-based; 0 is the root)
 //	// tree.Labels = [nsubj root det obj punct]
+//
+// Parser.ParseInto reuses the caller's Tree and does not allocate. The tags
+// are Penn Treebank tags as the prose tagger (and so extract.Analyze) gives
+// them; tags the model never saw are accepted and carry no weight.
 //
 // # Method
 //
