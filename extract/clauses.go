@@ -209,6 +209,8 @@ type chunk struct {
 // words/s per core.
 type parser struct {
 	s      Sentence
+	low    []string // lowercase token texts
+	cues   []cue    // cue bits of each token, by lemma and by text
 	cls    []wclass
 	time   []bool // token lies in a time expression
 	chunks []chunk
@@ -231,8 +233,11 @@ func Clauses(s Sentence, times []Timex) []Clause {
 	if len(s.Tokens) == 0 {
 		return nil
 	}
-	p := &parser{s: s, cls: make([]wclass, len(s.Tokens)), time: make([]bool, len(s.Tokens))}
+	n := len(s.Tokens)
+	p := &parser{s: s, low: make([]string, n), cues: make([]cue, n), cls: make([]wclass, n), time: make([]bool, n)}
 	for i, t := range s.Tokens {
+		p.low[i] = strings.ToLower(t.Text)
+		p.cues[i] = clauseCues[p.lemma(i)] | clauseCues[p.low[i]]
 		p.cls[i] = classOf(t)
 		// A capitalised "verb" inside a sentence is a name the tagger missed ("supplied
 		// tanks to Ukraine").
@@ -271,16 +276,16 @@ func (p *parser) isNumber(i int) bool {
 	return p.s.Tokens[i].Tag == "CD" || topicWords[p.lower(i)] == "quantity"
 }
 
-func (p *parser) lower(i int) string { return strings.ToLower(p.s.Tokens[i].Text) }
+func (p *parser) lower(i int) string { return p.low[i] }
 
 func (p *parser) lemma(i int) string {
 	if l := p.s.Tokens[i].Lemma; l != "" {
 		return l
 	}
-	return p.lower(i)
+	return p.low[i]
 }
 
-func (p *parser) cue(i int) cue { return clauseCues[p.lemma(i)] | clauseCues[p.lower(i)] }
+func (p *parser) cue(i int) cue { return p.cues[i] }
 
 // next returns the index of the first non-quote token at or after i, or len(tokens).
 func (p *parser) next(i int) int {
