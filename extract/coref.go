@@ -147,6 +147,33 @@ func (r *recognizer) ownedBy(toks []Token, k int) int {
 	return k
 }
 
+// learntPlaces marks the later bare mentions of places learnt from their context ("the town
+// of Yevlakh … talks in Yevlakh"), wherever no other mention covers them and the name is no
+// part of a longer one.
+func (r *recognizer) learntPlaces(d Document) {
+	if len(r.places) == 0 {
+		return
+	}
+	var found Mentions
+	for si, s := range d.Sentences {
+		toks := s.Tokens
+		for k := 0; k < len(toks); k++ {
+			if !isNameWord(toks[k]) || k > 0 && isNameWord(toks[k-1]) {
+				continue
+			}
+			if m, ok := r.out.At(si, k); ok {
+				k = m.End - 1
+				continue
+			}
+			if n, e := r.longest(r.places, toks, k, 1); n > 0 && !r.runsOn(toks, k+n) {
+				found = append(found, Mention{Sentence: si, Start: k, End: k + n, Entity: e, Modifier: r.modifies(toks, k+n)})
+				k += n - 1
+			}
+		}
+	}
+	r.merge(found)
+}
+
 // merge adds mentions found after the first reading and restores the order of r.out.
 // Both are in that order already, so one pass merges them.
 func (r *recognizer) merge(found Mentions) {
@@ -255,7 +282,13 @@ func (r *recognizer) pendingAt(si, k int) bool {
 
 // fullName returns the length and person of a full name of the article written at token k.
 func (r *recognizer) fullName(full map[string]Entity, toks []Token, k int) (int, Entity) {
-	for n := 3; n >= 2; n-- {
+	return r.longest(full, toks, k, 2)
+}
+
+// longest returns the length and entity of the longest run of up to three tokens from token
+// k, and at least min, whose fold (words joined by single spaces) is a key of names.
+func (r *recognizer) longest(names map[string]Entity, toks []Token, k, min int) (int, Entity) {
+	for n := 3; n >= min; n-- {
 		if k+n > len(toks) {
 			continue
 		}
@@ -266,7 +299,7 @@ func (r *recognizer) fullName(full map[string]Entity, toks []Token, k int) (int,
 			}
 			r.buf = appendFold(r.buf, toks[j].Text)
 		}
-		if e, ok := full[string(r.buf)]; ok {
+		if e, ok := names[string(r.buf)]; ok {
 			return n, e
 		}
 	}

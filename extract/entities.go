@@ -89,6 +89,8 @@ func Recognize(d Document) (Mentions, error) {
 //  3. Capitalised words the tables do not know are a person's name right before a verb of
 //     speech ("Marat Khusnullin told"), or, two or three of them standing alone, before a
 //     finite verb or after "with", "by"… ("Kylian Mbappe scored"; see standsAlone).
+//  4. Capitalised words the tables do not know are a place after "the town of", "the
+//     village of"… or before "district", "region"… ("the Kupiansk district"; see place).
 //
 // Then, across the article, a bare surname is the person of that surname named in full
 // elsewhere in it (see corefer), "the separatists" is the group last named so (see
@@ -116,6 +118,7 @@ func (g *Gazetteer) Recognize(d Document) Mentions {
 		r.sentence(si, r.sent.Tokens)
 	}
 	r.corefer(d)
+	r.learntPlaces(d)
 	r.definiteGroups(d)
 	r.ownForces(d)
 	r.aliases(d)
@@ -135,6 +138,8 @@ type recognizer struct {
 	pending []Mention
 	// groups named so far, by their folded head nouns, for "the separatists" (see corefer)
 	groups []groupMention
+	// places the tables do not know, learnt from "the town of …", by their folded names
+	places map[string]Entity
 }
 
 type groupMention struct {
@@ -154,6 +159,10 @@ func (r *recognizer) sentence(si int, toks []Token) {
 			continue
 		}
 		if end := r.titled(si, toks, i); end > i {
+			i = end
+			continue
+		}
+		if end := r.place(si, toks, i); end > i {
 			i = end
 			continue
 		}
@@ -641,6 +650,60 @@ func hasLower(w string) bool {
 		}
 	}
 	return false
+}
+
+// place reads a place the tables do not know from the words around it (rule 4): one to three
+// capitalised words after a place noun and "of" ("the eastern town of Kostiantynivka",
+// "the village of Novoprokopivka"), or before a place noun after "the" or a preposition of
+// place ("the Kupiansk district", the mention taking the noun as the tables' "Tovuz
+// district" does). Each place is remembered, so that the article's later bare mentions of it
+// are that place too (see learntPlaces).
+func (r *recognizer) place(si int, toks []Token, i int) int {
+	if r.headIs(toks, i, headPlace) {
+		_, of := r.match(r.g.heads, toks, i)
+		if of+1 >= len(toks) || !r.is(toks[of].Text, "of") {
+			return i
+		}
+		start := of + 1
+		n := r.nameRun(toks, start)
+		if n < 1 || n > 3 || r.runsOn(toks, start+n) {
+			return i
+		}
+		if e, ok := r.newPlace(start, start+n); ok {
+			r.emit(si, start, start+n, e, r.modifies(toks, start+n))
+			return start + n
+		}
+		return i
+	}
+	if i == 0 || toks[i-1].Tag != "DT" && !r.isWord(r.g.locatives, toks[i-1].Text) {
+		return i
+	}
+	n := r.nameRun(toks, i)
+	if n < 1 || n > 3 || !r.headIs(toks, i+n, headPlace) {
+		return i
+	}
+	_, end := r.match(r.g.heads, toks, i+n)
+	if e, ok := r.newPlace(i, i+n); ok {
+		r.emit(si, i, end, e, r.modifies(toks, end))
+		return end
+	}
+	return i
+}
+
+// newPlace is the Location of a place named at tokens [start, end) that the tables do not
+// know, remembered for the rest of the article.
+func (r *recognizer) newPlace(start, end int) (Entity, bool) {
+	name := spanText(r.sent, start, end)
+	slug := Slug(name)
+	if slug == "" {
+		return Entity{}, false
+	}
+	e := Entity{Name: name, ID: "ent:" + slug, Type: TypeLocation}
+	if r.places == nil {
+		r.places = map[string]Entity{}
+	}
+	r.places[foldWords(r.sent.Tokens[start:end])] = e
+	return e, true
 }
 
 // person is the entity of a person first met under a name the tables do not know. A name

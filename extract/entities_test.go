@@ -370,6 +370,15 @@ func TestRecognize(t *testing.T) {
 			"Armenia|ent:armenia|Country", "Pashinyan|ent:nikol_pashinyan|Person", "his government|ent:armenia|Country",
 		},
 	}, {
+		name: "unknown places after 'the town of' or before 'district' are places, and so are their later mentions",
+		text: "Shells hit the eastern town of Kupiansk and the village of Nova Ivanivka. Troops entered the Borova district. " +
+			"The Turkish resort of Belek hosted talks, and Kupiansk was quiet. The Smith administration and the Sunday area did not.",
+		want: []string{
+			"Kupiansk|ent:kupiansk|Location", "Nova Ivanivka|ent:nova_ivanivka|Location",
+			"Borova district|ent:borova|Location", "Turkish|ent:turkey|Country|mod", "Belek|ent:belek|Location",
+			"Kupiansk|ent:kupiansk|Location",
+		},
+	}, {
 		name: "sentence-initial capitalised words and lowercase lookalikes are not entities",
 		text: "Negotiations failed. The talks resumed. Fighting subsided. Give us a chance, who knows. Chad said it was fine. Security improved.",
 		want: []string{"Chad|ent:chad|Country"},
