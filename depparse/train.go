@@ -31,8 +31,9 @@ type TrainOptions struct {
 
 // Training errors.
 var (
-	// ErrNoTraining is returned by Train when no sentence is projective.
-	ErrNoTraining = errors.New("depparse: no projective training sentence")
+	// ErrNoTraining is returned by Train when no sentence is one projective
+	// tree.
+	ErrNoTraining = errors.New("depparse: no sentence to train on (none is one projective tree)")
 )
 
 // explore is the probability of following the model's own move once
@@ -41,8 +42,9 @@ const explore = 0.9
 
 // Train learns a model from annotated sentences with an averaged perceptron.
 // Sentences whose trees are not projective cannot be derived by the
-// arc-eager system and are left out; so are sentences with a tag or label
-// missing. Training stops early when ctx is done.
+// arc-eager system and are left out; so are sentences that are not one tree
+// (a tag, head or label missing, a head out of range, no root or two, a
+// cycle). Training stops early when ctx is done.
 func Train(ctx context.Context, sentences []Sentence, opts TrainOptions) (*Model, error) {
 	if opts.Epochs <= 0 {
 		opts.Epochs = 15
@@ -93,8 +95,7 @@ func prepare(sentences []Sentence) ([]example, []string, error) {
 	seen := map[string]bool{RootLabel: true}
 	var data []example
 	for _, s := range sentences {
-		n := len(s.Words)
-		if n == 0 || len(s.Tags) != n || len(s.Heads) != n || len(s.Labels) != n || !s.Projective() {
+		if !s.tree() || !s.Projective() {
 			continue
 		}
 		for _, l := range s.Labels {
@@ -155,6 +156,36 @@ func leafTags(data []example) map[string]bool {
 		}
 	}
 	return leaves
+}
+
+// tree reports whether the sentence is annotated with one tree.
+func (s Sentence) tree() bool {
+	n := len(s.Words)
+	if n == 0 || len(s.Tags) != n || len(s.Heads) != n || len(s.Labels) != n {
+		return false
+	}
+	roots := 0
+	for i, h := range s.Heads {
+		if h < 0 || h > n || h == i+1 {
+			return false
+		}
+		if h == 0 {
+			roots++
+		}
+	}
+	if roots != 1 {
+		return false
+	}
+	for i := range s.Heads { // every word reaches the root within n steps
+		h := i + 1
+		for steps := 0; h != 0; steps++ {
+			if steps > n {
+				return false
+			}
+			h = s.Heads[h-1]
+		}
+	}
+	return true
 }
 
 // trainer holds the weights being learnt, with what averaging needs: each

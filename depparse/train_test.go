@@ -68,9 +68,19 @@ func TestTrainEpochsAndCancel(t *testing.T) {
 	if _, err := Train(ctx, readTestdata(t), TrainOptions{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled training: error %v", err)
 	}
-	nonProjective := Sentence{Words: []string{"a", "b", "c", "d"}, Tags: []string{"X", "X", "X", "X"}, Heads: []int{0, 4, 1, 1}, Labels: []string{"root", "dep", "dep", "dep"}}
-	if _, err := Train(context.Background(), []Sentence{nonProjective}, TrainOptions{}); !errors.Is(err, ErrNoTraining) {
-		t.Errorf("training on a non-projective sentence only: error %v, want ErrNoTraining", err)
+	four := func(heads ...int) Sentence {
+		return Sentence{Words: []string{"a", "b", "c", "d"}, Tags: []string{"X", "X", "X", "X"}, Heads: heads, Labels: []string{"root", "dep", "dep", "dep"}}
+	}
+	for _, s := range []Sentence{
+		four(0, 4, 1, 1), // not projective
+		four(0, 3, 2, 3), // a cycle
+		four(0, 1, 0, 3), // two roots
+		four(0, 1, 9, 3), // a head out of range
+		four(0, 1, 2),    // a head missing
+	} {
+		if _, err := Train(context.Background(), []Sentence{s}, TrainOptions{}); !errors.Is(err, ErrNoTraining) {
+			t.Errorf("training on heads %v only: error %v, want ErrNoTraining", s.Heads, err)
+		}
 	}
 }
 
