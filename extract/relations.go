@@ -635,7 +635,11 @@ func (r *relater) topic(s Sentence, head Span, end int) (Entity, bool) {
 		words = append(words, w)
 		names = append(names, s.Tokens[i].Text)
 	}
-	return Entity{Name: strings.Join(names, " "), ID: "topic:" + strings.Join(words, "_"), Type: TypeTopic}, true
+	id := Slug(strings.Join(words, " ")) // "flare-up" → flare_up: IDs are [a-z0-9_]
+	if id == "" {
+		return Entity{}, false
+	}
+	return Entity{Name: strings.Join(names, " "), ID: "topic:" + id, Type: TypeTopic}, true
 }
 
 // roleOf returns the state or organisation an apposition's role belongs to: "Kremlin" in

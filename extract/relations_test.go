@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -201,11 +202,15 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// idShape is the shape of every entity, topic and conflict ID in the graph.
+var idShape = regexp.MustCompile(`^(ent|topic|conflict):[a-z0-9_]+(--[a-z0-9_]+)?$`)
+
 // TestFactInvariants checks what every fact must hold, over several articles at once.
 func TestFactInvariants(t *testing.T) {
 	text := "Russia and Ukraine exchanged prisoners on Sunday, the Turkish foreign ministry said.\n\n" +
 		"The exchange was brokered by Turkey and the United Arab Emirates.\n\n" +
-		"Kyiv accused Moscow of shelling the city of Kharkiv, which was hit by missiles last week."
+		"Kyiv accused Moscow of shelling the city of Kharkiv, which was hit by missiles last week.\n\n" +
+		"The flare-up in fighting began on Sunday, and the UN called for a de-escalation."
 	a := Article{ID: "art:inv", URL: "https://example.org/a", Text: text, Published: time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC)}
 	res, err := Extract(context.Background(), a)
 	if err != nil {
@@ -230,6 +235,8 @@ func TestFactInvariants(t *testing.T) {
 			t.Errorf("%s: date source %q", renderFact(f), f.DateSource)
 		case f.Class == "":
 			t.Errorf("%s: no class", renderFact(f))
+		case !idShape.MatchString(f.Subject.ID) || !idShape.MatchString(f.Object.ID):
+			t.Errorf("%s: an ID is not prefix:[a-z0-9_]", renderFact(f))
 		}
 	}
 }
