@@ -31,7 +31,7 @@ type reader struct {
 	fields map[any]stmtField
 	// stmts caches statements read in full, by ref key.
 	stmts map[any]statement
-	// roles caches the statements an entity is subject or object of, by role and ref key.
+	// roles caches the statements an entity is subject or object of.
 	roles map[roleKey][]cgraph.Ref
 	// threads caches the threads an entity is a party of, by ID.
 	threads map[string][]string
@@ -158,7 +158,7 @@ func (r *reader) lookup(result quad.Direction, limit int, filters []filter) ([]c
 		if err := it.Err(); err != nil {
 			return nil, fmt.Errorf("read %s of quads %v: %w", result, filters, err)
 		}
-		return out, nil
+		return out, r.ctx.Err()
 	}
 	err := r.scan(filters[anchor].dir, fixed[anchor], func(q cgraph.Ref) error {
 		for i, f := range filters {

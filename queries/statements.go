@@ -159,18 +159,16 @@ func (r *reader) statements(rs []cgraph.Ref, sentences bool) ([]statement, error
 	return out, nil
 }
 
-// role is the part an entity plays in a statement.
-type role quad.IRI
-
+// roleKey names the statements in which an entity (id) plays a part (ng:subject, ng:object).
 type roleKey struct {
-	role role
+	role quad.IRI
 	id   string
 }
 
 // ofRole lists the statements whose subject (graph.NGSubject) or object (graph.NGObject)
 // is the entity, from the object+predicate index.
 func (r *reader) ofRole(p quad.IRI, id string) ([]cgraph.Ref, error) {
-	k := roleKey{role(p), id}
+	k := roleKey{p, id}
 	if rs, ok := r.roles[k]; ok {
 		return rs, nil
 	}
