@@ -286,6 +286,25 @@ func BenchmarkPathFourHops(b *testing.B) {
 	reportLatency(b, ds)
 }
 
+// BenchmarkPathPeople: paths between ordinary people (not peripheral), usually two or three
+// hops apart through countries in hundreds of facts, so hops carry much evidence.
+func BenchmarkPathPeople(b *testing.B) {
+	qs, _ := benchStore(b)
+	ctx := context.Background()
+	ds := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		from, to := fmt.Sprintf("ent:person_%d", i%20), fmt.Sprintf("ent:person_%d", 1000+i%20)
+		t0 := time.Now()
+		paths, err := queries.Paths(ctx, qs, from, to, queries.PathOptions{})
+		ds = append(ds, time.Since(t0))
+		if err != nil || len(paths) == 0 {
+			b.Fatalf("Paths(%s, %s) = %d paths, %v", from, to, len(paths), err)
+		}
+	}
+	reportLatency(b, ds)
+}
+
 // BenchmarkPathFourHopsDated is BenchmarkPathFourHops bounded by dates, which reads each
 // visited node's statements instead of its direct edges.
 func BenchmarkPathFourHopsDated(b *testing.B) {

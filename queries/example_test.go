@@ -2,6 +2,7 @@ package queries_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 	"time"
@@ -96,4 +97,62 @@ func ExampleRelatedTo() {
 	// Armenia–Azerbaijan
 	//   2016-04-02…2016-04-02: 1 hostile, mediators 0
 	//   2020-09-27…2020-09-27: 1 hostile, mediators 1
+}
+
+// Every result marshals to JSON as the server returns it.
+func ExampleDescribe() {
+	p, err := queries.Describe(context.Background(), exampleStore(), "moscow")
+	if err != nil {
+		log.Fatal(err)
+	}
+	out, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(string(out))
+	// Output:
+	// {
+	//   "entity": {
+	//     "name": "Russia",
+	//     "id": "ent:russia",
+	//     "type": "Country",
+	//     "aliases": [
+	//       "Moscow"
+	//     ]
+	//   },
+	//   "articles": 2,
+	//   "facts": 2,
+	//   "as_subject": 2,
+	//   "first_seen": "2016-04-02",
+	//   "last_seen": "2020-11-09",
+	//   "predicates": [
+	//     {
+	//       "name": "call",
+	//       "count": 1
+	//     },
+	//     {
+	//       "name": "mediate",
+	//       "count": 1
+	//     }
+	//   ],
+	//   "neighbours": [
+	//     {
+	//       "entity": {
+	//         "name": "Armenia–Azerbaijan",
+	//         "id": "conflict:armenia--azerbaijan",
+	//         "type": "Conflict"
+	//       },
+	//       "facts": 1
+	//     },
+	//     {
+	//       "entity": {
+	//         "name": "Armenia",
+	//         "id": "ent:armenia",
+	//         "type": "Country"
+	//       },
+	//       "facts": 1
+	//     }
+	//   ],
+	//   "threads": []
+	// }
 }
