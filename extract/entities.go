@@ -516,9 +516,11 @@ func cutDash(w string) (left, right string, ok bool) {
 // pair reads a hyphenated pair of states or organisations as their conflict, the node
 // relations and the graph give "mediate between A and B" (conflict:armenia--azerbaijan,
 // parties sorted): with a conflict noun after it ("the Armenia-Azerbaijan clashes", "the
-// Russian–Ukrainian war", "the Israel-Hezbollah war") the whole phrase is the conflict; before
-// any other noun ("Armenia-Azerbaijan border", "U.S.-Russia talks") the pair is a modifier.
-// The two states are not exposed on their own: the token names the pair, not either state.
+// Russian–Ukrainian war", "the Israel-Hezbollah war") the whole phrase is the conflict, and
+// so is a pair standing alone. Before any other noun ("Armenia-Azerbaijan border",
+// "U.S.-Russia talks", "an Uzbek-Italian venture") it names nothing: the pair there is not
+// necessarily at war. The two states are not exposed on their own: the token names the
+// pair, not either state.
 func (r *recognizer) pair(si int, toks []Token, i int, left, right string) int {
 	a, okA := r.party(left)
 	b, okB := r.party(right)
@@ -528,6 +530,8 @@ func (r *recognizer) pair(si int, toks []Token, i int, left, right string) int {
 	end := i + 1
 	if r.headIs(toks, end, headConflict) {
 		_, end = r.match(r.g.heads, toks, end)
+	} else if r.modifies(toks, end) {
+		return i
 	}
 	r.emit(si, i, end, conflictOf(a, b), r.modifies(toks, end))
 	return end
@@ -656,8 +660,9 @@ func hasLower(w string) bool {
 // capitalised words after a place noun and "of" ("the eastern town of Kostiantynivka",
 // "the village of Novoprokopivka"), or before a place noun after "the" or a preposition of
 // place ("the Kupiansk district", the mention taking the noun as the tables' "Tovuz
-// district" does). Each place is remembered, so that the article's later bare mentions of it
-// are that place too (see learntPlaces).
+// district" does; a capitalised noun is part of the name: "Charles City"). Each place is
+// remembered, so that the article's later bare mentions of it are that place too (see
+// learntPlaces).
 func (r *recognizer) place(si int, toks []Token, i int) int {
 	if r.headIs(toks, i, headPlace) {
 		_, of := r.match(r.g.heads, toks, i)
@@ -683,7 +688,11 @@ func (r *recognizer) place(si int, toks []Token, i int) int {
 		return i
 	}
 	_, end := r.match(r.g.heads, toks, i+n)
-	if e, ok := r.newPlace(i, i+n); ok {
+	nameEnd := i + n
+	if startsUpper(toks[i+n].Text) { // "Charles City", "the Walloon Region": part of the name
+		nameEnd = end
+	}
+	if e, ok := r.newPlace(i, nameEnd); ok {
 		r.emit(si, i, end, e, r.modifies(toks, end))
 		return end
 	}
