@@ -205,6 +205,12 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 	if len(objects) == 0 {
 		return
 	}
+	// "launched a counteroffensive", "held talks": a light verb's event noun names the event.
+	if cl.Verb >= 0 && cl.Noun == "" && clauseCues[r.lemma(s, cl.Verb)]&cueLight != 0 && objects[0].ent.Type == TypeTopic {
+		if c, w, ok := r.eventNoun(objects[0].ent); ok && w > weight {
+			class, weight = c, w
+		}
+	}
 	for _, sub := range subjects {
 		for _, obj := range objects {
 			if sub.ent.ID == obj.ent.ID {
@@ -282,12 +288,23 @@ func (r *relater) eventful(sub arg, class string) bool {
 	if sub.ent.Type != TypeTopic {
 		return false
 	}
-	id := sub.ent.ID
+	_, _, ok := r.eventNoun(sub.ent)
+	return ok
+}
+
+// eventNoun looks a topic's head noun up among the lexicon's event nouns: its last word as
+// written ("flare-up", "clashes"), else as lemmatised in its ID ("offensive").
+func (r *relater) eventNoun(t Entity) (class string, weight float64, ok bool) {
+	if f := strings.Fields(t.Name); len(f) > 0 {
+		if class, weight, ok = r.lex.EventNoun(strings.ToLower(f[len(f)-1])); ok {
+			return class, weight, ok
+		}
+	}
+	id := strings.TrimPrefix(t.ID, "topic:")
 	if i := strings.LastIndexByte(id, '_'); i >= 0 {
 		id = id[i+1:]
 	}
-	_, _, ok := r.lex.EventNoun(strings.TrimPrefix(id, "topic:"))
-	return ok
+	return r.lex.EventNoun(id)
 }
 
 // emit appends one fact, dating it and scoring its confidence.

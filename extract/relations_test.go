@@ -161,6 +161,11 @@ func TestFacts(t *testing.T) {
 			not:  []string{"ent:antonio_guterres call", "ent:azerbaijan supply_at"},
 		},
 		{
+			name: "the speaker's own army",
+			text: "Baku said its army had launched a counteroffensive along the whole front.",
+			want: []string{"ent:azerbaijan launch topic:counteroffensive 2023-09-22/published reported @ent:azerbaijan"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
@@ -247,6 +252,33 @@ func TestConflictOfSortsParties(t *testing.T) {
 	for _, c := range []Entity{conflictOf(ru, ua), conflictOf(ua, ru)} {
 		if c.ID != "conflict:russia--ukraine" || c.Name != "Russia–Ukraine" || c.Type != TypeConflict {
 			t.Errorf("conflictOf = %+v", c)
+		}
+	}
+}
+
+// TestLightVerbEventClass checks that a light verb takes its class from its event noun
+// ("launched an offensive" is what "offensive" is), and a light verb's prepositional
+// object does not ("expressed concern over the fighting" is a statement).
+func TestLightVerbEventClass(t *testing.T) {
+	offensive, ok := EventNoun("offensive")
+	if !ok {
+		t.Skip("the lexicon has no event noun 'offensive'")
+	}
+	concern, _ := ClassOf("express")
+	for text, want := range map[string]string{
+		"Azerbaijan launched an offensive on Tuesday.":              offensive,
+		"France expressed concern over the fighting in the region.": concern,
+	} {
+		res, err := Extract(context.Background(), Article{ID: "art:lv", Text: text, Published: time.Date(2023, 9, 22, 0, 0, 0, 0, time.UTC)}, WithMinConfidence(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Facts) == 0 {
+			t.Errorf("%q: no facts", text)
+			continue
+		}
+		if got := res.Facts[0].Class; got != want {
+			t.Errorf("%q: class %q, want %q", text, got, want)
 		}
 	}
 }
