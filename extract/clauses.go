@@ -310,6 +310,13 @@ func (p *parser) nominalVerb(i int, prev wclass) bool {
 		return false
 	}
 	nx := p.classAt(i + 1)
+	// A gerund right before a finite verb is its subject: "Heavy fighting broke out".
+	if j := p.next(i + 1); tag == "VBG" && j < len(p.cls) && i > 0 && prev != wVerb && prev != wModal {
+		switch p.s.Tokens[j].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return true
+		}
+	}
 	switch prev {
 	case wDet, wAdj, wPos:
 		return nx == wNoun || nx == wAdj || (tag == "VBG" && nx != wDet && nx != wPron)
@@ -1132,7 +1139,8 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 	// Without "that", what follows must be a clause: a noun phrase and a verb group.
 	if !that {
 		m := j
-		for p.kindAt(m) == cNP || p.kindAt(m) == cPrep || p.kindAt(m) == cComma || p.kindAt(m) == cAdj || p.kindAt(m) == cAdv {
+		for p.kindAt(m) == cNP || p.kindAt(m) == cPrep || p.kindAt(m) == cComma || p.kindAt(m) == cAdj || p.kindAt(m) == cAdv ||
+			p.kindAt(m) == cCC && p.kindAt(m-1) == cNP && p.kindAt(m+1) == cNP { // "said a woman and a child had been …"
 			m++
 		}
 		if p.kindAt(j) != cNP || p.kindAt(m) != cVG || p.cls[p.chunks[m].s] == wTo {
