@@ -174,6 +174,55 @@ func (r *recognizer) learntPlaces(d Document) {
 	r.merge(found)
 }
 
+// definiteTerritories resolves the description of a disputed territory ("the breakaway
+// region", "the mountain enclave", "the peninsula") to the place last named before it in the
+// article: "Russian troops drove Georgian forces out of South Ossetia after Georgia tried to
+// retake the breakaway region". A description followed by "of" names its place itself ("the
+// enclave of Nagorno-Karabakh"), and one with no place before it names no one.
+func (r *recognizer) definiteTerritories(d Document) {
+	var found Mentions
+	last := -1 // index in r.out of the last Location before the token being read
+	for si, s := range d.Sentences {
+		toks := s.Tokens
+		for k := 0; k+1 < len(toks); k++ {
+			for last+1 < len(r.out) && before(r.out[last+1], Mention{Sentence: si, Start: k}) {
+				last++
+			}
+			if !r.is(toks[k].Text, "the") {
+				continue
+			}
+			start, end := r.territory(toks, k+1)
+			if start < 0 || end < len(toks) && r.is(toks[end].Text, "of") {
+				continue
+			}
+			if _, covered := r.out.At(si, start); covered {
+				continue
+			}
+			for j := last; j >= 0; j-- {
+				if m := r.out[j]; m.Entity.Type == TypeLocation {
+					found = append(found, Mention{Sentence: si, Start: start, End: end, Entity: m.Entity, Modifier: r.modifies(toks, end)})
+					break
+				}
+			}
+		}
+	}
+	r.merge(found)
+}
+
+// territory returns where the description of a territory starting at token i, or one or
+// two words later, begins and ends; start is -1 when there is none.
+func (r *recognizer) territory(toks []Token, i int) (start, end int) {
+	for j := i; j < i+3 && j < len(toks); j++ {
+		if h, hEnd := r.match(r.g.heads, toks, j); h >= 0 && r.g.headKinds[h] == headTerritory {
+			return i, hEnd
+		}
+		if t := toks[j].Tag; !strings.HasPrefix(t, "JJ") && t != "NN" && t != "VBN" {
+			break
+		}
+	}
+	return -1, -1
+}
+
 // merge adds mentions found after the first reading and restores the order of r.out.
 // Both are in that order already, so one pass merges them.
 func (r *recognizer) merge(found Mentions) {

@@ -94,7 +94,8 @@ func Recognize(d Document) (Mentions, error) {
 //
 // Then, across the article, a bare surname is the person of that surname named in full
 // elsewhere in it (see corefer), "the separatists" is the group last named so (see
-// definiteGroups), "its forces" the state named last before it (see ownForces), and each
+// definiteGroups), "the breakaway region" the place last named (see definiteTerritories),
+// "its forces" the state named last before it (see ownForces), and each
 // entity gathers the surface forms it was seen in as
 // Aliases (shared by all its mentions: do not modify them).
 //
@@ -120,6 +121,7 @@ func (g *Gazetteer) Recognize(d Document) Mentions {
 	r.corefer(d)
 	r.learntPlaces(d)
 	r.definiteGroups(d)
+	r.definiteTerritories(d)
 	r.ownForces(d)
 	r.aliases(d)
 	return r.out
@@ -220,7 +222,7 @@ func (r *recognizer) name(si int, toks []Token, i int) int {
 	if (e.kind == kindState || e.kind == kindCity) && r.endsName(si, toks, i) {
 		return end
 	}
-	if (e.kind == kindCity || e.kind == kindPlain && ent.Type == TypeLocation) && r.headIs(toks, end, headPlace) {
+	if (e.kind == kindCity || e.kind == kindPlain && ent.Type == TypeLocation) && r.headIs(toks, end, headPlace, headTerritory) {
 		// "the Terter district", "the Kyiv region": the place itself
 		place := e.place
 		if e.kind == kindPlain {
@@ -664,7 +666,7 @@ func hasLower(w string) bool {
 // remembered, so that the article's later bare mentions of it are that place too (see
 // learntPlaces).
 func (r *recognizer) place(si int, toks []Token, i int) int {
-	if r.headIs(toks, i, headPlace) {
+	if r.headIs(toks, i, headPlace, headTerritory) {
 		_, of := r.match(r.g.heads, toks, i)
 		if of+1 >= len(toks) || !r.is(toks[of].Text, "of") {
 			return i
@@ -684,7 +686,7 @@ func (r *recognizer) place(si int, toks []Token, i int) int {
 		return i
 	}
 	n := r.nameRun(toks, i)
-	if n < 1 || n > 3 || !r.headIs(toks, i+n, headPlace) {
+	if n < 1 || n > 3 || !r.headIs(toks, i+n, headPlace, headTerritory) {
 		return i
 	}
 	_, end := r.match(r.g.heads, toks, i+n)

@@ -378,6 +378,14 @@ func TestRecognize(t *testing.T) {
 			"Kupiansk|ent:kupiansk|Location", "Charles City|ent:charles_city|Location",
 		},
 	}, {
+		name: "the description of a disputed territory is the place last named before it",
+		text: "Russian troops entered South Ossetia. Georgia tried to retake the breakaway region, and the mountain enclave of Karabakh stayed calm. The peninsula was quiet.",
+		want: []string{
+			"Russian troops|ent:russia|Country", "South Ossetia|ent:south_ossetia|Location",
+			"Georgia|ent:georgia|Country", "breakaway region|ent:south_ossetia|Location",
+			"Karabakh|ent:nagorno_karabakh|Location", "peninsula|ent:nagorno_karabakh|Location",
+		},
+	}, {
 		name: "sentence-initial capitalised words and lowercase lookalikes are not entities",
 		text: "Negotiations failed. The talks resumed. Fighting subsided. Give us a chance, who knows. Chad said it was fine. Security improved.",
 		want: []string{"Chad|ent:chad|Country"},

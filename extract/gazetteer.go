@@ -90,12 +90,13 @@ type titleEntry struct {
 type headKind uint8
 
 const (
-	headState    headKind = iota // "the Armenian government" is Armenia; "Karabakh forces" a group
-	headArm                      // "a Russian missile" is Russia; after a place, no group
-	headGroup                    // "ethnic Armenian separatists" is a group of its own
-	headConflict                 // "the Armenia-Azerbaijan clashes" is the pair's conflict
-	headPlace                    // "the Terter district", "the Kyiv region" is the place
-	headLocal                    // "Moscow time" is about the city, not the state
+	headState     headKind = iota // "the Armenian government" is Armenia; "Karabakh forces" a group
+	headArm                       // "a Russian missile" is Russia; after a place, no group
+	headGroup                     // "ethnic Armenian separatists" is a group of its own
+	headConflict                  // "the Armenia-Azerbaijan clashes" is the pair's conflict
+	headPlace                     // "the Terter district", "the Kyiv region" is the place
+	headLocal                     // "Moscow time" is about the city, not the state
+	headTerritory                 // "the breakaway region" is the place last named
 )
 
 // acting reports whether a head noun makes a state's name or adjective before it the state
@@ -512,7 +513,7 @@ func overlaps(a, b officeTerm) bool {
 }
 
 func (l *loader) headsFile() {
-	kinds := map[string]headKind{"state": headState, "arm": headArm, "group": headGroup, "conflict": headConflict, "place": headPlace, "local": headLocal}
+	kinds := map[string]headKind{"state": headState, "arm": headArm, "group": headGroup, "conflict": headConflict, "place": headPlace, "local": headLocal, "territory": headTerritory}
 	l.g.backers = map[string]bool{}
 	l.g.timeNouns = map[string]bool{}
 	for _, r := range l.rows("heads.tsv", 2) {
@@ -524,7 +525,7 @@ func (l *loader) headsFile() {
 		}
 		k, ok := kinds[r.f[1]]
 		if !ok {
-			l.errorf(r.file, r.line, "kind %q: want state, arm, group, conflict, place, local, sponsor or time", r.f[1])
+			l.errorf(r.file, r.line, "kind %q: want state, arm, group, conflict, place, local, territory, sponsor or time", r.f[1])
 			continue
 		}
 		for _, form := range alts(r.f[0]) {
