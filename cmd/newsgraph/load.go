@@ -80,7 +80,10 @@ func runLoad(cmd *cobra.Command, opts *loadOptions) error {
 		fmt.Fprintln(opts.errOut, "newsgraph:", err)
 	}
 	add := func(r extract.Result) error {
-		if err := loader.Add(ctx, r); err != nil {
+		if err := loader.Add(ctx, r); errors.Is(err, graph.ErrInvalidArticle) {
+			reject(err) // that article only; the loader goes on with the rest
+			return nil
+		} else if err != nil {
 			return err
 		}
 		progress.tick(loader.Report().Articles())

@@ -24,7 +24,7 @@ the store.`,
 			defer store.Close()
 			for _, a := range args {
 				if err := store.Retract(cmd.Context(), a); err != nil {
-					return fmt.Errorf("retract %s: %w", a, err)
+					return err // it names the article
 				}
 				fmt.Fprintln(cmd.OutOrStdout(), "retracted", a)
 			}
