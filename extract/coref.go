@@ -177,8 +177,10 @@ func (r *recognizer) learntPlaces(d Document) {
 // definiteTerritories resolves the description of a disputed territory ("the breakaway
 // region", "the mountain enclave", "the peninsula") to the place last named before it in the
 // article: "Russian troops drove Georgian forces out of South Ossetia after Georgia tried to
-// retake the breakaway region". A description followed by "of" names its place itself ("the
-// enclave of Nagorno-Karabakh"), and one with no place before it names no one.
+// retake the breakaway region"; and "the country" to the state last named before it ("Hamas
+// attacked Israel … the deadliest day since the country was founded"). A description
+// followed by "of" names its place itself ("the enclave of Nagorno-Karabakh"), and one with
+// nothing of its type named before it names no one.
 func (r *recognizer) definiteTerritories(d Document) {
 	var found Mentions
 	last := -1 // index in r.out of the last Location before the token being read
@@ -191,7 +193,7 @@ func (r *recognizer) definiteTerritories(d Document) {
 			if !r.is(toks[k].Text, "the") {
 				continue
 			}
-			start, end := r.territory(toks, k+1)
+			start, end, typ := r.territory(toks, k+1)
 			if start < 0 || end < len(toks) && r.is(toks[end].Text, "of") {
 				continue
 			}
@@ -199,7 +201,7 @@ func (r *recognizer) definiteTerritories(d Document) {
 				continue
 			}
 			for j := last; j >= 0; j-- {
-				if m := r.out[j]; m.Entity.Type == TypeLocation {
+				if m := r.out[j]; m.Entity.Type == typ {
 					found = append(found, Mention{Sentence: si, Start: start, End: end, Entity: m.Entity, Modifier: r.modifies(toks, end)})
 					break
 				}
@@ -209,18 +211,24 @@ func (r *recognizer) definiteTerritories(d Document) {
 	r.merge(found)
 }
 
-// territory returns where the description of a territory starting at token i, or one or
-// two words later, begins and ends; start is -1 when there is none.
-func (r *recognizer) territory(toks []Token, i int) (start, end int) {
+// territory returns where the description of a territory or a country starting at token i,
+// or one or two words later, begins and ends, and the type of what it describes; start is -1
+// when there is none.
+func (r *recognizer) territory(toks []Token, i int) (start, end int, typ string) {
 	for j := i; j < i+3 && j < len(toks); j++ {
-		if h, hEnd := r.match(r.g.heads, toks, j); h >= 0 && r.g.headKinds[h] == headTerritory {
-			return i, hEnd
+		if h, hEnd := r.match(r.g.heads, toks, j); h >= 0 {
+			switch r.g.headKinds[h] {
+			case headTerritory:
+				return i, hEnd, TypeLocation
+			case headCountry:
+				return i, hEnd, TypeCountry
+			}
 		}
 		if t := toks[j].Tag; !strings.HasPrefix(t, "JJ") && t != "NN" && t != "VBN" {
 			break
 		}
 	}
-	return -1, -1
+	return -1, -1, ""
 }
 
 // merge adds mentions found after the first reading and restores the order of r.out.

@@ -386,6 +386,13 @@ func TestRecognize(t *testing.T) {
 			"Karabakh|ent:nagorno_karabakh|Location", "peninsula|ent:nagorno_karabakh|Location",
 		},
 	}, {
+		name: "'the country' is the state last named before it",
+		text: "The country was calm. Hamas attacked Israel on Saturday. It was the deadliest day since the country was founded, and the nation mourned.",
+		want: []string{
+			"Hamas|ent:hamas|Organization", "Israel|ent:israel|Country",
+			"country|ent:israel|Country", "nation|ent:israel|Country",
+		},
+	}, {
 		name: "sentence-initial capitalised words and lowercase lookalikes are not entities",
 		text: "Negotiations failed. The talks resumed. Fighting subsided. Give us a chance, who knows. Chad said it was fine. Security improved.",
 		want: []string{"Chad|ent:chad|Country"},

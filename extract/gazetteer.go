@@ -97,6 +97,7 @@ const (
 	headPlace                     // "the Terter district", "the Kyiv region" is the place
 	headLocal                     // "Moscow time" is about the city, not the state
 	headTerritory                 // "the breakaway region" is the place last named
+	headCountry                   // "the country" is the state last named
 )
 
 // acting reports whether a head noun makes a state's name or adjective before it the state
@@ -513,7 +514,7 @@ func overlaps(a, b officeTerm) bool {
 }
 
 func (l *loader) headsFile() {
-	kinds := map[string]headKind{"state": headState, "arm": headArm, "group": headGroup, "conflict": headConflict, "place": headPlace, "local": headLocal, "territory": headTerritory}
+	kinds := map[string]headKind{"state": headState, "arm": headArm, "group": headGroup, "conflict": headConflict, "place": headPlace, "local": headLocal, "territory": headTerritory, "country": headCountry}
 	l.g.backers = map[string]bool{}
 	l.g.timeNouns = map[string]bool{}
 	for _, r := range l.rows("heads.tsv", 2) {
@@ -525,7 +526,7 @@ func (l *loader) headsFile() {
 		}
 		k, ok := kinds[r.f[1]]
 		if !ok {
-			l.errorf(r.file, r.line, "kind %q: want state, arm, group, conflict, place, local, territory, sponsor or time", r.f[1])
+			l.errorf(r.file, r.line, "kind %q: want state, arm, group, conflict, place, local, territory, country, sponsor or time", r.f[1])
 			continue
 		}
 		for _, form := range alts(r.f[0]) {
