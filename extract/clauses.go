@@ -60,6 +60,7 @@ const (
 	KindControlled  = "controlled"  // infinitive or gerund whose subject comes from elsewhere
 	KindAttribution = "attribution" // a verb of speech: "Peskov said …"
 	KindApposition  = "apposition"  // "Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,"
+	KindPossessive  = "possessive"  // "Russia 's Security Council": Russia has a Security Council
 )
 
 // Clause is one raw open-extraction tuple read from a tagged sentence, with the
@@ -1445,6 +1446,18 @@ func (p *parser) appositions() {
 	for k, c := range p.chunks {
 		if c.kind != cNP {
 			continue
+		}
+		// "Yaromir 's bride": the owner has the rest.
+		for i := c.s + 1; i < c.e-1; i++ {
+			if p.cls[i] == wPos && p.cls[i-1] == wNoun {
+				owner := i - 1
+				for owner > c.s && p.cls[owner-1] == wNoun {
+					owner--
+				}
+				p.out = append(p.out, Clause{Kind: KindPossessive, Arg1: Span{owner, i}, Rel: "has", Predicate: "have",
+					Verb: -1, Arg2: Span{i + 1, c.e}, Modality: Asserted})
+				break
+			}
 		}
 		// Role before the name: capitalised modifier(s), lowercase noun(s), proper name.
 		i := c.e - 1

@@ -263,6 +263,11 @@ func TestClauses(t *testing.T) {
 			want:     []string{"Investigators | examined | a recently discovered holding + in Panama"},
 		},
 		{
+			name:     "a possessive is a has-tuple",
+			sentence: "Yaromir's bride was killed.",
+			want:     []string{"Yaromir | has | bride"},
+		},
+		{
 			name:     "a year after since is a phrase, not a subject",
 			sentence: "Negotiations led by France since 1994 have failed.",
 			want:     []string{"Negotiations | have failed |"},
