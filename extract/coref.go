@@ -211,9 +211,9 @@ func (r *recognizer) definiteTerritories(d Document) {
 	r.merge(found)
 }
 
-// territory returns where the description of a territory or a country starting at token i,
-// or one or two words later, begins and ends, and the type of what it describes; start is -1
-// when there is none.
+// territory returns where the description of a territory starting at token i, or one or
+// two words later, or of a country right at i, begins and ends, and the type of what it
+// describes; start is -1 when there is none.
 func (r *recognizer) territory(toks []Token, i int) (start, end int, typ string) {
 	for j := i; j < i+3 && j < len(toks); j++ {
 		if h, hEnd := r.match(r.g.heads, toks, j); h >= 0 {
@@ -221,7 +221,9 @@ func (r *recognizer) territory(toks []Token, i int) (start, end int, typ string)
 			case headTerritory:
 				return i, hEnd, TypeLocation
 			case headCountry:
-				return i, hEnd, TypeCountry
+				if j == i { // "the other country", "the neighbouring country" are another
+					return i, hEnd, TypeCountry
+				}
 			}
 		}
 		if t := toks[j].Tag; !strings.HasPrefix(t, "JJ") && t != "NN" && t != "VBN" {
