@@ -387,7 +387,7 @@ func TestRecognize(t *testing.T) {
 		},
 	}, {
 		name: "'the country' is the state last named before it",
-		text: "The country was calm. Hamas attacked Israel on Saturday. It was the deadliest day since the country was founded, and the nation mourned.",
+		text: "The country was calm. Hamas attacked Israel on Saturday. It was the deadliest day since the country was founded, and the nation mourned. The other country did not.",
 		want: []string{
 			"Hamas|ent:hamas|Organization", "Israel|ent:israel|Country",
 			"country|ent:israel|Country", "nation|ent:israel|Country",
