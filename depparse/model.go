@@ -268,6 +268,9 @@ func (d *decoder) table(width int) *table {
 	for i, row := range rows {
 		copy(t.w[i*width:], row)
 	}
+	if width > int(numMoves) {
+		t.freeze()
+	}
 	return t
 }
 

@@ -237,7 +237,9 @@ func (a *averaged) average(now int64) *table {
 }
 
 func (tr *trainer) model() *Model {
-	return &Model{labels: tr.labels, root: tr.root, leaves: tr.leaves, trans: tr.trans.average(tr.now), label: tr.label.average(tr.now)}
+	label := tr.label.average(tr.now)
+	label.freeze()
+	return &Model{labels: tr.labels, root: tr.root, leaves: tr.leaves, trans: tr.trans.average(tr.now), label: label}
 }
 
 // count walks every sentence's gold derivation, counting the features met,
