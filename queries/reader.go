@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -254,6 +256,29 @@ func (r *reader) scan(dir quad.Direction, node cgraph.Ref, fn func(q cgraph.Ref)
 	return r.ctx.Err()
 }
 
+// scanEach scans the subject prefix of each node, spreading the nodes over the CPUs the
+// process may use (the stores serve concurrent reads). fn is called concurrently for
+// different j and must only touch what belongs to node j.
+func (r *reader) scanEach(nodes []cgraph.Ref, fn func(j int, q cgraph.Ref) error) error {
+	workers := min(runtime.GOMAXPROCS(0), 1+len(nodes)/minPerWorker)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := w; j < len(nodes) && errs[w] == nil; j += workers {
+				errs[w] = r.scan(quad.Subject, nodes[j], func(q cgraph.Ref) error { return fn(j, q) })
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// minPerWorker is the fewest nodes worth a goroutine of scanEach.
+const minPerWorker = 64
+
 // text is the plain string of a value: an IRI without brackets, a literal without quotes.
 func text(v quad.Value) string {
 	switch v := v.(type) {
@@ -441,6 +466,8 @@ func (r *reader) articles(ids []string) error {
 	}
 	var objs []cgraph.Ref
 	var cells []cell
+	var todo []string
+	var nodes []cgraph.Ref
 	for _, id := range ids {
 		if _, ok := r.arts[id]; ok {
 			continue
@@ -450,25 +477,32 @@ func (r *reader) articles(ids []string) error {
 		if err != nil {
 			return err
 		}
-		if ref == nil {
-			continue
+		if ref != nil {
+			todo, nodes = append(todo, id), append(nodes, ref)
 		}
-		err = r.scan(quad.Subject, ref, func(q cgraph.Ref) error {
-			p, err := r.qs.QuadDirection(q, quad.Predicate)
+	}
+	found := make([][]cgraph.Ref, len(nodes))
+	kinds := make([][]int, len(nodes))
+	err := r.scanEach(nodes, func(j int, q cgraph.Ref) error {
+		p, err := r.qs.QuadDirection(q, quad.Predicate)
+		if err != nil {
+			return err
+		}
+		if f, ok := fields[refs.ToKey(p)]; ok {
+			o, err := r.qs.QuadDirection(q, quad.Object)
 			if err != nil {
 				return err
 			}
-			if f, ok := fields[refs.ToKey(p)]; ok {
-				o, err := r.qs.QuadDirection(q, quad.Object)
-				if err != nil {
-					return err
-				}
-				objs, cells = append(objs, o), append(cells, cell{id, f})
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("read article %s: %w", id, err)
+			found[j], kinds[j] = append(found[j], o), append(kinds[j], f)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read articles: %w", err)
+	}
+	for j, id := range todo {
+		for k, o := range found[j] {
+			objs, cells = append(objs, o), append(cells, cell{id, kinds[j][k]})
 		}
 	}
 	vs, err := r.values(objs)

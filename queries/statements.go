@@ -80,34 +80,43 @@ func (r *reader) statements(rs []cgraph.Ref, sentences bool) ([]statement, error
 		field stmtField
 	}
 	out := make([]statement, len(rs))
-	var objs []cgraph.Ref
-	var cells []cell
 	var todo []int
+	var nodes []cgraph.Ref
 	for i, s := range rs {
 		if st, ok := r.stmts[refs.ToKey(s)]; ok {
 			out[i] = st
 			continue
 		}
-		todo = append(todo, i)
-		objs, cells = append(objs, s), append(cells, cell{i, -1})
-		err := r.scan(quad.Subject, s, func(q cgraph.Ref) error {
-			p, err := r.qs.QuadDirection(q, quad.Predicate)
-			if err != nil {
-				return err
-			}
-			f, ok := fields[refs.ToKey(p)]
-			if !ok || (f == fSentence && !sentences) {
-				return nil
-			}
-			o, err := r.qs.QuadDirection(q, quad.Object)
-			if err != nil {
-				return err
-			}
-			objs, cells = append(objs, o), append(cells, cell{i, f})
-			return nil
-		})
+		todo, nodes = append(todo, i), append(nodes, s)
+	}
+	// found[j] holds the fields of statement todo[j], filled concurrently.
+	found := make([][]cgraph.Ref, len(nodes))
+	kinds := make([][]stmtField, len(nodes))
+	err = r.scanEach(nodes, func(j int, q cgraph.Ref) error {
+		p, err := r.qs.QuadDirection(q, quad.Predicate)
 		if err != nil {
-			return nil, fmt.Errorf("read statement: %w", err)
+			return err
+		}
+		f, ok := fields[refs.ToKey(p)]
+		if !ok || (f == fSentence && !sentences) {
+			return nil
+		}
+		o, err := r.qs.QuadDirection(q, quad.Object)
+		if err != nil {
+			return err
+		}
+		found[j], kinds[j] = append(found[j], o), append(kinds[j], f)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read statements: %w", err)
+	}
+	var objs []cgraph.Ref
+	var cells []cell
+	for j, i := range todo {
+		objs, cells = append(objs, nodes[j]), append(cells, cell{i, -1})
+		for k, o := range found[j] {
+			objs, cells = append(objs, o), append(cells, cell{i, kinds[j][k]})
 		}
 	}
 	vs, err := r.values(objs)
