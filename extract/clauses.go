@@ -251,6 +251,7 @@ func Clauses(s Sentence, times []Timex) []Clause {
 			}
 		}
 	}
+	p.verbsTaggedAsNouns()
 	// "more than 200 people", "more than a thousand": the words before a number are part
 	// of it.
 	for i := len(s.Tokens) - 2; i >= 0; i-- {
@@ -271,6 +272,38 @@ func Clauses(s Sentence, times []Timex) []Clause {
 	p.clauses()
 	p.appositions()
 	return p.out
+}
+
+// verbsTaggedAsNouns finds the present-tense verb of a clause that the tagger called a
+// plural noun ("This often results in …", "Muncy Creek enters Lycoming County"): a plural
+// after a name, a pronoun or a demonstrative, before a preposition, a determiner or a
+// name, in a stretch between commas and conjunctions that has no verb at all.
+func (p *parser) verbsTaggedAsNouns() {
+	n := len(p.cls)
+	for start := 0; start < n; {
+		end := start
+		verb := false
+		for end < n && p.cls[end] != wComma && p.cls[end] != wCC && p.cls[end] != wEnd {
+			verb = verb || p.cls[end] == wVerb || p.cls[end] == wModal
+			end++
+		}
+		if !verb {
+			for i := start + 1; i < end-1; i++ {
+				t, b := p.s.Tokens[i], i-1
+				for b > start && p.cls[b] == wAdv {
+					b--
+				}
+				before, after := p.s.Tokens[b].Tag, p.s.Tokens[i+1].Tag
+				if t.Tag == "NNS" && strings.HasSuffix(p.low[i], "s") &&
+					(before == "NNP" || before == "PRP" || before == "DT" && b == start) &&
+					(after == "IN" || after == "DT" || after == "NNP" || after == "PRP$") {
+					p.cls[i] = wVerb
+					break
+				}
+			}
+		}
+		start = end + 1
+	}
 }
 
 func (p *parser) isNumber(i int) bool {

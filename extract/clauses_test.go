@@ -268,6 +268,11 @@ func TestClauses(t *testing.T) {
 			want:     []string{"Yaromir | has | bride"},
 		},
 		{
+			name:     "a verb the tagger called a plural noun",
+			sentence: "This often results in unexpected deaths.",
+			want:     []string{"This | often results in | unexpected deaths"},
+		},
+		{
 			name:     "a year after since is a phrase, not a subject",
 			sentence: "Negotiations led by France since 1994 have failed.",
 			want:     []string{"Negotiations | have failed |"},
