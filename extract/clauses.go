@@ -471,7 +471,14 @@ func (p *parser) isDemonstrative(i int) bool {
 	default:
 		return false
 	}
-	switch p.classAt(i + 1) {
+	j := p.next(i + 1)
+	for j < len(p.cls) && p.cls[j] == wAdv { // "This often results in …"
+		j = p.next(j + 1)
+	}
+	if j >= len(p.cls) {
+		return true
+	}
+	switch p.cls[j] {
 	case wVerb, wModal, wEnd, wComma:
 		return !(p.lower(i) == "both" && i > 0 && p.cls[i-1] == wNoun) // "Armenia and Azerbaijan both accuse"
 	}
