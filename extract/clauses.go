@@ -25,13 +25,14 @@ const (
 	cueChain
 	cuePart
 	cueName
+	cuePartner
 )
 
 var cueNames = map[string]cue{
 	"say": cueSay, "intent": cueIntent, "negate": cueNegate, "urge": cueUrge,
 	"light": cueLight, "join": cueJoin, "sub": cueSub,
 	"lightprep": cueLightPrep, "quant": cueQuant, "mutual": cueMutual, "chain": cueChain,
-	"particle": cuePart, "name": cueName,
+	"particle": cuePart, "name": cueName, "partner": cuePartner,
 }
 
 var clauseCues = func() map[string]cue {
@@ -1090,9 +1091,12 @@ func (p *parser) objectsOf(cl *Clause, v verb, gap Span) {
 			}
 			// A light verb's noun with its preposition is the relation:
 			// "expressed concern over the flare-up" → express_concern_over.
+			// "held talks with Macron": "with" only for nouns of meeting and agreeing.
 			if len(cl.Extra) == 0 && !cl.Arg2.Empty() && p.cue(cl.Verb)&cueLight != 0 && cl.Noun == "" &&
-				!p.isTime(p.chunks[j+1]) && p.cue(p.chunks[j].s)&cueLightPrep != 0 {
-				if h := p.headOf(p.chunks[p.chunkAt(cl.Arg2.End-1)]); p.s.Tokens[h].Tag == "NN" {
+				!p.isTime(p.chunks[j+1]) {
+				h := p.headOf(p.chunks[p.chunkAt(cl.Arg2.End-1)])
+				with := p.lower(p.chunks[j].s) == "with" && p.cue(h)&cuePartner != 0
+				if p.cue(p.chunks[j].s)&cueLightPrep != 0 && p.s.Tokens[h].Tag == "NN" || with {
 					cl.Noun = p.lemma(h)
 				}
 			}

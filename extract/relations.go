@@ -149,6 +149,9 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 	}
 	if cl.Kind == KindApposition {
 		objects = r.roleOf(si, cl.Arg2)
+		if len(objects) == 0 {
+			return // "a former oil company executive": a role of nobody named
+		}
 		class, weight = ClassOther, 0.5
 	} else if class == ClassMediate {
 		if c, ok := r.conflictIn(si, append([]Span{objSpan}, extras...)); ok {
@@ -231,8 +234,16 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 }
 
 // urge emits "X urge Y" for "X emphasized the need for the parties to adhere to Y": the
-// parties have not done it, X asked for it. Y is the infinitive's object, else its subject.
+// parties have not done it, X asked for it. Y is the infinitive's object, else its subject
+// when no clause names it already: "asked the court to act" has its fact in "ask", and
+// "urged citizens to defend their country" names nothing new.
 func (r *relater) urge(si int, times []Timex, cl Clause, conf float64) {
+	s := r.d.Sentences[si]
+	if cl.Arg2.Empty() || s.Tokens[cl.Arg2.Start].Tag == "PRP$" {
+		if r.asked(si, cl) {
+			return
+		}
+	}
 	urged := r.resolve(si, cl.Arg2)
 	if len(urged) == 0 {
 		urged = r.resolve(si, cl.Arg1)
@@ -307,6 +318,23 @@ func (r *relater) eventNoun(t Entity) (class string, weight float64, ok bool) {
 		id = id[i+1:]
 	}
 	return r.lex.EventNoun(id)
+}
+
+// asked reports whether the urged clause's subject is the object of the asking clause
+// ("called on Baku and Yerevan to stop", "asked the court to act"), which gives its own
+// fact.
+func (r *relater) asked(si int, cl Clause) bool {
+	for _, f := range r.facts {
+		if f.Offset != r.d.Sentences[si].Offset {
+			continue
+		}
+		for _, a := range r.resolve(si, cl.Arg1) {
+			if f.Object.ID == a.ent.ID {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // emit appends one fact, dating it and scoring its confidence.

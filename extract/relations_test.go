@@ -166,6 +166,15 @@ func TestFacts(t *testing.T) {
 			want: []string{"ent:azerbaijan launch topic:counteroffensive 2023-09-22/published reported @ent:azerbaijan"},
 		},
 		{
+			name: "talks held with someone are with them; asking gives one fact, not two",
+			text: "Aliyev held talks with Macron in Prague. Armenia asked the court to act.",
+			want: []string{
+				"ent:ilham_aliyev hold_talk_with ent:emmanuel_macron 2023-09-22/published asserted",
+				"ent:armenia ask topic:court 2023-09-22/published asserted",
+			},
+			not: []string{"ent:armenia urge"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
