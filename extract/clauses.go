@@ -1441,6 +1441,14 @@ func (p *parser) complexRight(k int) Span {
 				continue
 			}
 		case cComma, cCC:
+			// One name or date written with a comma: "Salt Lake City , Utah", "December
+			// 31 , 1963".
+			if c := p.chunks[k+1]; c.kind == cComma && p.kindAt(k+2) == cNP && p.kindAt(k+3) != cCC &&
+				(p.time[c.s] || p.properNP(k) && p.properNP(k+2) && p.kindAt(k+3) != cComma && p.kindAt(k+3) != cVG) {
+				k += 2
+				sp.End = p.chunks[k].e
+				continue
+			}
 			// A list: NP, NP, (and|or) NP; a noun phrase followed by a verb opens a new
 			// clause instead ("… overnight and that the situation remains calm").
 			m := k + 1
@@ -1461,6 +1469,17 @@ func (p *parser) complexRight(k int) Span {
 		}
 		return sp
 	}
+}
+
+// properNP reports whether noun phrase chunk k is a bare proper name ("Utah").
+func (p *parser) properNP(k int) bool {
+	c := p.chunks[k]
+	for i := c.s; i < c.e; i++ {
+		if !strings.HasPrefix(p.s.Tokens[i].Tag, "NNP") {
+			return false
+		}
+	}
+	return true
 }
 
 // finiteVG reports whether chunk k is a verb group that can open a clause: not an

@@ -273,6 +273,11 @@ func TestClauses(t *testing.T) {
 			want:     []string{"This | often results in | unexpected deaths"},
 		},
 		{
+			name:     "a place or a date written with a comma is one phrase",
+			sentence: "Hofmann was born in Salt Lake City, Utah on December 31, 1963.",
+			want:     []string{"Hofmann | was born in | Salt Lake City, Utah + on December 31, 1963 {passive}"},
+		},
+		{
 			name:     "a year after since is a phrase, not a subject",
 			sentence: "Negotiations led by France since 1994 have failed.",
 			want:     []string{"Negotiations | have failed |"},
