@@ -228,11 +228,17 @@ type region struct {
 	antecedent Span
 }
 
+// MaxClauseTokens is the longest sentence, in tokens, that Clauses reads. Longer ones are
+// lists, tables or text without punctuation rather than sentences, and reading them would
+// cost time that grows with the square of their length.
+const MaxClauseTokens = 300
+
 // Clauses reads the raw open-extraction tuples of a tagged sentence. times are the
 // sentence's time expressions (byte spans in s.Text); phrases inside them are never
-// taken as arguments of their own, only as extra arguments.
+// taken as arguments of their own, only as extra arguments. A sentence longer than
+// MaxClauseTokens gives none.
 func Clauses(s Sentence, times []Timex) []Clause {
-	if len(s.Tokens) == 0 {
+	if len(s.Tokens) == 0 || len(s.Tokens) > MaxClauseTokens {
 		return nil
 	}
 	n := len(s.Tokens)

@@ -68,6 +68,7 @@ func TestExtractBadInput(t *testing.T) {
 		"punctuation":   strings.Repeat(",;:.!?\"'()", 50),
 		"one long word": strings.Repeat("a", 10000),
 		"no spaces":     strings.Repeat("Russia,Ukraine.", 200),
+		"no full stop":  strings.Repeat("Russia said Ukraine attacked Belarus and ", 20000),
 	} {
 		t.Run(name, func(t *testing.T) {
 			if _, err := Extract(context.Background(), Article{ID: "art:bad", Source: name, Text: text}); err != nil {
