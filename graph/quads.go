@@ -66,6 +66,74 @@ func Thread(f extract.Fact) string {
 	return ""
 }
 
+// Threads returns the conflict thread of each of an article's facts ("" for none). A fact's
+// own thread comes first (see Thread). Then the article's context: news about a conflict
+// reports hostile acts whose other side is a place or a thing ("Azerbaijan shelled
+// Stepanakert") and mediation by third parties ("Russia brokered a truce"), and those belong to
+// the conflict the article is about. That is the thread most of its facts belong to or, when
+// no fact names one, the two parties (countries, organisations) most involved in its hostile
+// facts. A hostile or conflict-handling fact joins it when one of its parties is the subject or
+// the object; a mediation joins it whoever mediates.
+func Threads(facts []extract.Fact) []string {
+	threads := make([]string, len(facts))
+	count := map[string]int{}
+	for i, f := range facts {
+		threads[i] = Thread(f)
+		if threads[i] != "" {
+			count[threads[i]]++
+		}
+	}
+	main := mostCommon(count)
+	if main == "" {
+		involved := map[string]int{}
+		for _, f := range facts {
+			if hostileClasses[f.Class] {
+				for _, e := range []extract.Entity{f.Subject, f.Object} {
+					if partyTypes[e.Type] {
+						involved[e.ID]++
+					}
+				}
+			}
+		}
+		first := mostCommon(involved)
+		delete(involved, first)
+		if second := mostCommon(involved); second != "" {
+			main = ThreadID(first, second)
+		}
+	}
+	a, b, ok := parties(main)
+	if !ok {
+		return threads
+	}
+	for i, f := range facts {
+		if threads[i] != "" || f.Subject.ID == f.Object.ID {
+			continue
+		}
+		involves := f.Subject.ID == a || f.Subject.ID == b || f.Object.ID == a || f.Object.ID == b
+		if f.Class == "mediate" || (involves && (hostileClasses[f.Class] || threadClasses[f.Class])) {
+			threads[i] = main
+		}
+	}
+	return threads
+}
+
+// parties are the entity IDs of a conflict thread's two parties: conflict:a--b → ent:a, ent:b.
+func parties(conflict string) (a, b string, ok bool) {
+	x, y, ok := strings.Cut(strings.TrimPrefix(conflict, "conflict:"), "--")
+	return "ent:" + x, "ent:" + y, ok && strings.HasPrefix(conflict, "conflict:")
+}
+
+// mostCommon is the key with the highest count, the first in sorted order on a tie; "" if none.
+func mostCommon(count map[string]int) string {
+	best := ""
+	for _, k := range slices.Sorted(maps.Keys(count)) {
+		if count[k] > count[best] {
+			best = k
+		}
+	}
+	return best
+}
+
 // ArticleQuads maps one article and its facts to quads, all labelled with the article IRI, in a
 // deterministic order: the same input always yields the same quads, which is what makes
 // loading idempotent. It does not include the article's load record (see Store.Load).
@@ -103,9 +171,10 @@ func ArticleQuads(a extract.Article, facts []extract.Fact) []quad.Quad {
 		old.Aliases = append(old.Aliases, e.Aliases...)
 		entities[e.ID] = old
 	}
-	threads := map[string][2]string{}
+	threads := map[string]bool{}
 	predicates := map[string]bool{}
 	stmtPrefix := "stmt:" + localName(a.ID) + "-"
+	factThreads := Threads(facts)
 	for n, f := range facts {
 		merge(f.Subject)
 		merge(f.Object)
@@ -136,11 +205,9 @@ func ArticleQuads(a extract.Article, facts []extract.Fact) []quad.Quad {
 		add(st, NGOffset, quad.Int(f.Offset))
 		add(st, NGSource, art)
 		add(st, NGConfidence, quad.Float(f.Confidence))
-		if t := Thread(f); t != "" {
+		if t := factThreads[n]; t != "" {
 			add(st, NGThread, quad.IRI(t))
-			if f.Object.Type != extract.TypeConflict {
-				threads[t] = [2]string{f.Subject.ID, f.Object.ID}
-			}
+			threads[t] = true
 		}
 	}
 
@@ -165,18 +232,16 @@ func ArticleQuads(a extract.Article, facts []extract.Fact) []quad.Quad {
 		if _, isEntity := entities[t]; isEntity {
 			continue // already typed and named as the object of a fact
 		}
-		p := threads[t]
+		a, b, _ := parties(t)
 		n := quad.IRI(t)
 		add(n, RDFType, TypeIRI(extract.TypeConflict))
-		add(n, SchemaName, quad.String(ConflictName(entities[p[0]].Name, entities[p[1]].Name)))
+		add(n, SchemaName, quad.String(ConflictName(entities[a].Name, entities[b].Name)))
 	}
 	for _, t := range append(tids, conflictObjects(entities)...) {
-		a, b, ok := strings.Cut(strings.TrimPrefix(t, "conflict:"), "--")
-		if !ok {
-			continue
+		if a, b, ok := parties(t); ok {
+			add(quad.IRI(t), NGParty, quad.IRI(a))
+			add(quad.IRI(t), NGParty, quad.IRI(b))
 		}
-		add(quad.IRI(t), NGParty, quad.IRI("ent:"+a))
-		add(quad.IRI(t), NGParty, quad.IRI("ent:"+b))
 	}
 	return dedupe(qs)
 }

@@ -206,3 +206,48 @@ func TestRecordRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestThreads(t *testing.T) {
+	stepanakert := extract.Entity{Name: "Stepanakert", ID: "ent:stepanakert", Type: extract.TypeLocation}
+	ukraine := extract.Entity{Name: "Ukraine", ID: "ent:ukraine", Type: extract.TypeCountry}
+	const aa = "conflict:armenia--azerbaijan"
+	tests := []struct {
+		name  string
+		facts []extract.Fact
+		want  []string
+	}{
+		{"a hostile act on a place joins the article's conflict",
+			[]extract.Fact{fact(azerbaijan, "accuse", armenia, "accuse"), fact(azerbaijan, "shell", stepanakert, "attack")},
+			[]string{aa, aa}},
+		{"the conflict may come from a mediation",
+			[]extract.Fact{fact(russia, "mediate", nkConflict, "mediate"), fact(azerbaijan, "shell", stepanakert, "attack")},
+			[]string{aa, aa}},
+		{"only hostile acts join",
+			[]extract.Fact{fact(azerbaijan, "accuse", armenia, "accuse"), fact(azerbaijan, "visit", stepanakert, "consult")},
+			[]string{aa, ""}},
+		{"only acts involving one of the parties join",
+			[]extract.Fact{fact(azerbaijan, "accuse", armenia, "accuse"), fact(russia, "shell", stepanakert, "attack")},
+			[]string{aa, ""}},
+		{"with no thread named, the two parties most involved in hostile facts",
+			[]extract.Fact{fact(azerbaijan, "shell", stepanakert, "attack"), fact(pashinyan, "accuse", azerbaijan, "accuse"),
+				fact(pashinyan, "accuse", armenia, "accuse")},
+			[]string{aa, aa, aa}},
+		{"a third party's mediation joins the article's conflict",
+			[]extract.Fact{fact(azerbaijan, "accuse", armenia, "accuse"), fact(russia, "broker", ceasefire, "mediate")},
+			[]string{aa, aa}},
+		{"no conflict in the article, no context",
+			[]extract.Fact{fact(azerbaijan, "shell", stepanakert, "attack")},
+			[]string{""}},
+		{"the thread most facts belong to is the article's",
+			[]extract.Fact{fact(russia, "attack", ukraine, "attack"), fact(ukraine, "accuse", russia, "accuse"),
+				fact(azerbaijan, "accuse", armenia, "accuse"), fact(russia, "shell", stepanakert, "attack")},
+			[]string{"conflict:russia--ukraine", "conflict:russia--ukraine", aa, "conflict:russia--ukraine"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Threads(tt.facts); !slices.Equal(got, tt.want) {
+				t.Errorf("Threads = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -251,7 +251,8 @@ func testStats(t *testing.T, _ Options, st *Store) {
 	want := Stats{Entities: map[string]int64{}, Articles: int64(len(rs)), Quads: int64(len(expectedQuads(rs)))}
 	seen, threads := map[string]bool{}, map[string]bool{}
 	for _, r := range rs {
-		for _, f := range r.Facts {
+		factThreads := Threads(r.Facts)
+		for i, f := range r.Facts {
 			want.Facts++
 			for _, e := range []extract.Entity{f.Subject, f.Object} {
 				if !seen[e.ID] {
@@ -259,7 +260,7 @@ func testStats(t *testing.T, _ Options, st *Store) {
 					want.Entities[e.Type]++
 				}
 			}
-			if th := Thread(f); th != "" {
+			if th := factThreads[i]; th != "" {
 				threads[th] = true
 				if !seen[th] { // a thread between two parties is a Conflict node too
 					seen[th] = true
