@@ -351,6 +351,16 @@ func (p *parser) nominalVerb(i int, prev wclass) bool {
 		return false
 	}
 	nx := p.classAt(i + 1)
+	// "armed men had stopped them": a participle before a noun and a finite verb
+	// describes the noun.
+	if k := p.next(i + 1); tag == "VBN" && nx == wNoun && k < len(p.cls) {
+		if f := p.next(k + 1); f < len(p.cls) {
+			switch p.s.Tokens[f].Tag {
+			case "VBD", "VBZ", "VBP", "MD":
+				return true
+			}
+		}
+	}
 	// A gerund right before a finite verb is its subject: "Heavy fighting broke out".
 	if j := p.next(i + 1); tag == "VBG" && j < len(p.cls) && i > 0 && prev != wVerb && prev != wModal {
 		switch p.s.Tokens[j].Tag {
@@ -554,7 +564,7 @@ func (p *parser) verbGroup(i int) int {
 		case wQuote:
 			continue
 		case wModal, wVerb:
-			if j > i && p.adjectivalAfterBe(j) {
+			if j > i && p.cls[j] == wVerb && p.nominalVerb(j, wVerb) { // "were repeated attempts", "said armed men had"
 				break
 			}
 			end = j + 1
@@ -1057,7 +1067,7 @@ func (p *parser) objectsOf(cl *Clause, v verb, gap Span) {
 			}
 			// "took control of the town": a light verb's bare noun with its "of" phrase
 			// is the relation, the phrase the object (read with the extras below).
-			if p.cue(cl.Verb)&cueLight != 0 && p.cls[p.chunks[j].s] == wNoun && p.kindAt(j+1) == cPrep &&
+			if p.cue(cl.Verb)&cueLight != 0 && p.cls[p.chunks[j].s] != wDet && p.kindAt(j+1) == cPrep &&
 				p.lower(p.chunks[j+1].s) == "of" && p.kindAt(j+2) == cNP {
 				cl.Arg2 = p.span(j)
 			}

@@ -278,6 +278,11 @@ func TestClauses(t *testing.T) {
 			want:     []string{"Hofmann | was born in | Salt Lake City, Utah + on December 31, 1963 {passive}"},
 		},
 		{
+			name:     "a participle before a noun and a verb describes the noun",
+			sentence: "Monitors said armed men had stopped them.",
+			want:     []string{"armed men | had stopped | them {reported, by Monitors}"},
+		},
+		{
 			name:     "a year after since is a phrase, not a subject",
 			sentence: "Negotiations led by France since 1994 have failed.",
 			want:     []string{"Negotiations | have failed |"},

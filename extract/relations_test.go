@@ -175,6 +175,11 @@ func TestFacts(t *testing.T) {
 			not: []string{"ent:armenia urge"},
 		},
 		{
+			name: "a light verb's modified noun with its of-phrase is the relation",
+			text: "Azerbaijan took full control of Nagorno-Karabakh in September 2023.",
+			want: []string{"ent:azerbaijan take_control_of ent:nagorno_karabakh 2023-09/text asserted"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
