@@ -66,7 +66,11 @@ type arg struct {
 	direct bool // a named mention, not a topic, pair phrase or pronoun
 }
 
-// clause emits the facts of one clause.
+// clause emits the facts of one clause: it settles the predicate and who acts (the agent
+// of a passive, the speaker for "its forces", what a pronoun stands for), resolves the
+// subjects, then the objects (a role's owner, a mediated conflict, each other, Arg2, the
+// first named prepositional phrase, the conflict in focus), and emits one fact per
+// subject and object.
 func (r *relater) clause(si int, times []Timex, cl Clause) {
 	s := r.d.Sentences[si]
 	subjSpan, objSpan := cl.Arg1, cl.Arg2
@@ -191,14 +195,13 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		}
 	}
 	if objects == nil && cl.Kind != KindApposition {
-		for i, e := range extras {
+		for _, e := range extras {
 			if r.isTimePhrase(s, times, e) {
 				continue
 			}
 			if objects = r.resolve(si, r.phraseNP(s, e)); len(objects) > 0 {
 				pred += "_" + strings.ToLower(s.Tokens[e.Start].Text)
 				class, weight = r.lex.ClassOf(pred)
-				extras = extras[i+1:]
 				break
 			}
 		}
