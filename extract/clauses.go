@@ -89,6 +89,7 @@ type Clause struct {
 	Inherited  bool   // Arg1 was taken from another clause (coordination, control)
 	Coref      Span   // who Arg1 is when it is a pronoun or a role: "it" in "Russia said it is …" is Russia
 	Complement bool   // Arg2 is no object: a that-clause, read on its own, or a name ("called it a victory")
+	Modifier   bool   // the clause describes a noun phrase (relative or participial): its time is its own
 }
 
 // Text returns the text of a span of s, or "" for an empty span.
@@ -818,6 +819,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 	}
 	p.objectsOf(&cl, v, gap)
 	if !modifies.Empty() {
+		cl.Modifier = true
 		p.regions = append(p.regions, region{p.clauseEnd(cl), modifies})
 	}
 	return cl, true

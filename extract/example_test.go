@@ -27,8 +27,8 @@ func ExampleExtract() {
 	// Output:
 	// Russia | mediate | Armenia–Azerbaijan | 2020-07-17 text intent mediate
 	// fighting | begin | Armenia–Azerbaijan | 2020-07-12 text asserted other
-	// Armenia | accuse | Azerbaijan | 2020-07-17 published asserted accuse
-	// Azerbaijan | accuse | Armenia | 2020-07-17 published asserted accuse
+	// Armenia | accuse | Azerbaijan | 2020-07-12 text asserted accuse
+	// Azerbaijan | accuse | Armenia | 2020-07-12 text asserted accuse
 }
 
 func ExampleWriteCarb() {

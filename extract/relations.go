@@ -30,6 +30,7 @@ type relater struct {
 	lastThing  *Entity  // the last state or organisation named as a subject: "it"
 	thingAt    int      // the sentence lastThing was named in
 	subjects   []arg    // the subjects of the clause being read: "him" is someone else
+	private    []Span   // the sentence's relative and participial clauses: their dates are theirs
 	facts      []Fact
 }
 
@@ -38,6 +39,12 @@ func relate(d Document, ms Mentions, lex *Lexicon, sents []analysed) []Fact {
 	r := &relater{d: d, ms: ms, lex: lex}
 	r.pair = focusPair(d, ms)
 	for si, a := range sents {
+		r.private = r.private[:0]
+		for _, cl := range a.clauses {
+			if cl.Modifier && cl.Verb >= 0 {
+				r.private = append(r.private, Span{cl.Verb, clauseEnd(cl)})
+			}
+		}
 		for i, cl := range a.clauses {
 			if governsInfinitive(d.Sentences[si], a.clauses, i) {
 				continue // "voiced a readiness to mediate": the infinitive's clause carries it
@@ -369,6 +376,12 @@ func (r *relater) emit(si int, times []Timex, cl Clause, sub arg, pred string, o
 		// "…, Erdogan said on Tuesday": what was said or intended dates from the saying.
 		tx, ok = r.dateOf(s, times, Clause{Verb: -1, Arg1: cl.SaidAt})
 	}
+	if !ok && cl.SaidAt.Empty() && cl.Verb >= 0 && len(times) > 0 {
+		// "The war began in November 2020, when Abiy launched an offensive": one date
+		// in a sentence dates the events told with it, the nearest to the verb, unless it
+		// belongs to a clause about a noun ("Karabakh, which was seized in 1994").
+		tx, ok = r.dateOf(s, r.shared(s, times), Clause{Verb: cl.Verb, Arg1: Span{0, len(s.Tokens)}})
+	}
 	if ok {
 		f.Date, f.DatePrecision, f.DateSource = tx.Date, tx.Precision, DateFromText
 	} else if f.Published != "" {
@@ -437,6 +450,32 @@ func (r *relater) dateOf(s Sentence, times []Timex, cl Clause) (Timex, bool) {
 		return Timex{}, false
 	}
 	return times[best], true
+}
+
+// shared returns the time expressions of a sentence outside its relative and participial
+// clauses.
+func (r *relater) shared(s Sentence, times []Timex) []Timex {
+	var out []Timex
+	for _, tx := range times {
+		own := false
+		for _, sp := range r.private {
+			last := s.Tokens[sp.End-1]
+			own = own || tx.Start >= s.Tokens[sp.Start].Start && tx.Start < last.Start+len(last.Text)
+		}
+		if !own {
+			out = append(out, tx)
+		}
+	}
+	return out
+}
+
+// clauseEnd returns one past the last token of a clause's verb and arguments.
+func clauseEnd(cl Clause) int {
+	end := cl.Verb + 1
+	for _, sp := range append([]Span{cl.Arg1, cl.Arg2}, cl.Extra...) {
+		end = max(end, sp.End)
+	}
+	return end
 }
 
 func (r *relater) isTimePhrase(s Sentence, times []Timex, sp Span) bool {
