@@ -34,7 +34,8 @@
 //     for common nouns; coordinations expanded; "mediate between A and B" given the A–B
 //     conflict as object; "both sides" and "the other" resolved against the pair of
 //     parties the article is about; classes and weights from the verb lexicon; dates from
-//     the clause's time expression, else the saying's, else the publication date.
+//     the clause's time expression, else the saying's ("…, Peskov said on Friday"), else
+//     the sentence's nearest one outside relative clauses, else the publication date.
 //
 // # Invariants
 //
