@@ -947,6 +947,10 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 		case pk == cSub && gerund && last >= 0:
 			// "… after accusing the TPLF of attacking …"
 			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
+		case pk == cComma && gerund && last >= 0:
+			// "Erdogan took 52 percent of the vote, defeating Kilicdaroglu": the subject
+			// of the clause before does it.
+			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
 		default:
 			return gap, modifies, false
 		}
@@ -990,6 +994,9 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 			if ks := p.chunkAt(r.Start); p.kindAt(ks-1) == cComma && p.kindAt(ks-2) == cNP && p.opensClause(ks-2) {
 				cl.Arg1 = p.span(ks - 2)
 			}
+		} else if np, ok := p.beforeRelative(prev); ok {
+			// "The TPLF, which dominated politics before Abiy came to power, denied …"
+			cl.Arg1 = p.span(np)
 		} else if np, ok := p.beforeParenthetical(prev); ok {
 			// "The University of Florida, however, refused …", "The first, at a severity
 			// of 6.0, occurred …"
@@ -1269,6 +1276,22 @@ func (p *parser) reportRest(cl *Clause, start int) bool {
 	cl.Kind, cl.Complement = KindAttribution, true
 	cl.Arg2 = Span{start, end}
 	return true
+}
+
+// beforeRelative finds the noun phrase that opens a sentence and is described by a
+// relative clause ending at comma chunk k, however many clauses that relative clause
+// holds: "NP, which …, VERB".
+func (p *parser) beforeRelative(k int) (int, bool) {
+	for j := k - 1; j >= 2; j-- {
+		if p.chunks[j].kind != cRel {
+			continue
+		}
+		if p.kindAt(j-1) == cComma && p.kindAt(j-2) == cNP && p.opensClause(j-2) {
+			return j - 2, true
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 // beforeParenthetical finds the noun phrase before a parenthetical that ends at comma

@@ -283,6 +283,16 @@ func TestClauses(t *testing.T) {
 			want:     []string{"armed men | had stopped | them {reported, by Monitors}"},
 		},
 		{
+			name:     "a gerund after a comma acts with the subject before",
+			sentence: "Erdogan won the run-off, defeating Kilicdaroglu.",
+			want:     []string{"Erdogan | defeating | Kilicdaroglu"},
+		},
+		{
+			name:     "the subject before a relative clause holding another clause",
+			sentence: "The TPLF, which ruled before Abiy came to power, denied the accusation.",
+			want:     []string{"The TPLF | denied | the accusation"},
+		},
+		{
 			name:     "a year after since is a phrase, not a subject",
 			sentence: "Negotiations led by France since 1994 have failed.",
 			want:     []string{"Negotiations | have failed |"},
