@@ -25,18 +25,19 @@ type relater struct {
 	d          Document
 	ms         Mentions
 	lex        *Lexicon
-	pair       []Entity // the two parties in focus, sorted by ID; nil when the article has no clear pair
-	lastPerson *Entity  // the last person named as a subject: "he", "she"
-	lastThing  *Entity  // the last state or organisation named as a subject: "it"
-	thingAt    int      // the sentence lastThing was named in
-	subjects   []arg    // the subjects of the clause being read: "him" is someone else
-	private    []Span   // the sentence's relative and participial clauses: their dates are theirs
+	pair       []Entity          // the two parties in focus, sorted by ID; nil when the article has no clear pair
+	lastPerson *Entity           // the last person named as a subject: "he", "she"
+	lastThing  *Entity           // the last state or organisation named as a subject: "it"
+	thingAt    int               // the sentence lastThing was named in
+	subjects   []arg             // the subjects of the clause being read: "him" is someone else
+	private    []Span            // the sentence's relative and participial clauses: their dates are theirs
+	topics     map[string]Entity // the last topic of several words seen, by its head word
 	facts      []Fact
 }
 
 // relate builds the facts of a document from its analysed sentences.
 func relate(d Document, ms Mentions, lex *Lexicon, sents []analysed) []Fact {
-	r := &relater{d: d, ms: ms, lex: lex}
+	r := &relater{d: d, ms: ms, lex: lex, topics: map[string]Entity{}}
 	r.pair = focusPair(d, ms)
 	for si, a := range sents {
 		r.private = r.private[:0]
@@ -728,7 +729,16 @@ func (r *relater) topic(s Sentence, head Span, end int) (Entity, bool) {
 	if id == "" {
 		return Entity{}, false
 	}
-	return Entity{Name: strings.Join(names, " "), ID: "topic:" + id, Type: TypeTopic}, true
+	t := Entity{Name: strings.Join(names, " "), ID: "topic:" + id, Type: TypeTopic}
+	// "the treaty" after "a peace treaty" is that treaty: a definite bare head takes the
+	// article's last topic with that head.
+	hw := words[len(words)-1]
+	if len(words) > 1 {
+		r.topics[hw] = t
+	} else if earlier, ok := r.topics[hw]; ok && strings.EqualFold(s.Tokens[head.Start].Text, "the") {
+		return earlier, true
+	}
+	return t, true
 }
 
 // roleOf returns the state or organisation an apposition's role belongs to: "Kremlin" in

@@ -180,6 +180,11 @@ func TestFacts(t *testing.T) {
 			want: []string{"ent:azerbaijan take_control_of ent:nagorno_karabakh 2023-09/text asserted"},
 		},
 		{
+			name: "a definite bare noun is the topic named in full before",
+			text: "Armenia and Azerbaijan finished a peace treaty on Thursday. Azerbaijan said it would sign the treaty.",
+			want: []string{"ent:azerbaijan sign topic:peace_treaty 2023-09-22/published reported @ent:azerbaijan"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
