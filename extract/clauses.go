@@ -315,7 +315,8 @@ func (p *parser) verbsTaggedAsNouns() {
 }
 
 func (p *parser) isNumber(i int) bool {
-	return p.s.Tokens[i].Tag == "CD" || topicWords[p.lower(i)] == "quantity"
+	t := p.s.Tokens[i].Tag
+	return t == "CD" || t == "$" || topicWords[p.lower(i)] == "quantity"
 }
 
 func (p *parser) lower(i int) string { return p.low[i] }

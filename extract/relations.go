@@ -593,6 +593,14 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 		return nil
 	}
 	text := strings.ToLower(s.text(head))
+	// "US Secretary of State Antony Blinken": a name that ends the phrase right after its
+	// title is the head, whatever prepositions the title holds.
+	if in := r.ms.Within(si, sp.Start, sp.End); len(in) > 0 {
+		if m := in[len(in)-1]; !m.Modifier && m.End == sp.End && m.Start > sp.Start && m.Start > head.End &&
+			strings.HasPrefix(s.Tokens[m.Start-1].Tag, "NN") {
+			return []arg{{m.Entity, true}}
+		}
+	}
 	// Named entities at the head: the last non-modifier mention of the head phrase.
 	var named []arg
 	var modifier *Mention

@@ -185,6 +185,11 @@ func TestFacts(t *testing.T) {
 			want: []string{"ent:azerbaijan sign topic:peace_treaty 2023-09-22/published reported @ent:azerbaijan"},
 		},
 		{
+			name: "a name after a title with prepositions is the head",
+			text: "US Secretary of State Antony Blinken spoke to Aliyev on Tuesday.",
+			want: []string{"ent:antony_blinken speak_to ent:ilham_aliyev 2023-09-19/text asserted"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
