@@ -26,13 +26,14 @@ const (
 	cuePart
 	cueName
 	cuePartner
+	cueTransfer
 )
 
 var cueNames = map[string]cue{
 	"say": cueSay, "intent": cueIntent, "negate": cueNegate, "urge": cueUrge,
 	"light": cueLight, "join": cueJoin, "sub": cueSub,
 	"lightprep": cueLightPrep, "quant": cueQuant, "mutual": cueMutual, "chain": cueChain,
-	"particle": cuePart, "name": cueName, "partner": cuePartner,
+	"particle": cuePart, "name": cueName, "partner": cuePartner, "transfer": cueTransfer,
 }
 
 var clauseCues = func() map[string]cue {

@@ -222,9 +222,10 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		return
 	}
 	// "launched a counteroffensive", "held talks": a light verb's event noun names the event.
+	event := ""
 	if cl.Verb >= 0 && cl.Noun == "" && clauseCues[r.lemma(s, cl.Verb)]&cueLight != 0 && objects[0].ent.Type == TypeTopic {
 		if c, w, ok := r.eventNoun(objects[0].ent); ok && w > weight {
-			class, weight = c, w
+			class, weight, event = c, w, lastWordOf(objects[0].ent)
 		}
 	}
 	for _, sub := range subjects {
@@ -242,6 +243,52 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 			r.emit(si, times, cl, sub, pred, obj, class, weight, c)
 		}
 	}
+	r.secondObject(si, times, cl, subjects, objects, extras, class, weight, conf, event)
+}
+
+// secondObject emits the fact of a named party in a prepositional phrase when the verb
+// makes it one: the receiver of a transfer ("supplied tanks to Ukraine": Germany supply
+// Ukraine) and the target of a launched attack ("launched an offensive in Tigray": Abiy
+// launch_offensive_in Tigray).
+func (r *relater) secondObject(si int, times []Timex, cl Clause, subjects, objects []arg, extras []Span, class string, weight, conf float64, event string) {
+	s := r.d.Sentences[si]
+	if cl.Verb < 0 || cl.Arg2.Empty() || len(objects) == 0 || objects[0].ent.Type != TypeTopic {
+		return
+	}
+	transfer := clauseCues[r.lemma(s, cl.Verb)]&cueTransfer != 0
+	attack := event != "" && (class == ClassAttack || class == ClassFight)
+	for _, e := range extras {
+		prep := strings.ToLower(s.Tokens[e.Start].Text)
+		var pred string
+		switch {
+		case transfer && prep == "to":
+			pred = r.lemma(s, cl.Verb)
+		case attack && (prep == "in" || prep == "on" || prep == "against" || prep == "into"):
+			pred = r.lemma(s, cl.Verb) + "_" + event + "_" + prep
+		default:
+			continue
+		}
+		for _, o := range r.resolve(si, r.phraseNP(s, e)) {
+			if !o.direct {
+				continue
+			}
+			for _, sub := range subjects {
+				if sub.ent.ID != o.ent.ID {
+					r.emit(si, times, cl, sub, pred, o, class, weight, conf-0.1)
+				}
+			}
+		}
+		return
+	}
+}
+
+// lastWordOf is a topic's head word as written ("offensive" of "military offensive").
+func lastWordOf(t Entity) string {
+	f := strings.Fields(strings.ToLower(t.Name))
+	if len(f) == 0 {
+		return ""
+	}
+	return Slug(f[len(f)-1])
 }
 
 // urge emits "X urge Y" for "X emphasized the need for the parties to adhere to Y": the

@@ -190,6 +190,14 @@ func TestFacts(t *testing.T) {
 			want: []string{"ent:antony_blinken speak_to ent:ilham_aliyev 2023-09-19/text asserted"},
 		},
 		{
+			name: "the receiver of a transfer and the target of a launched attack",
+			text: "Germany supplied Leopard tanks to Ukraine. Azerbaijan launched an offensive in Nagorno-Karabakh on Tuesday.",
+			want: []string{
+				"ent:germany supply ent:ukraine 2023-09-22/published asserted",
+				"ent:azerbaijan launch_offensive_in ent:nagorno_karabakh 2023-09-19/text asserted",
+			},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
