@@ -124,6 +124,9 @@ func singular(w string, verb bool) string {
 		(!verb && (strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is"))):
 		return w
 	case strings.HasSuffix(w, "ies"):
+		if n <= 4 { // "lies", "dies", "ties": the stem itself ends in -ie
+			return w[:n-1]
+		}
 		return w[:n-3] + "y"
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"),
 		strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "zzes"), strings.HasSuffix(w, "oes"):

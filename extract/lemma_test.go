@@ -59,6 +59,8 @@ func TestLemma(t *testing.T) {
 		{"shooting", "VBG", "shoot"},
 		{"lay", "VB", "lay"},
 		{"lay", "VBD", "lie"},
+		{"lies", "VBZ", "lie"},
+		{"relies", "VBZ", "rely"},
 		{"talks", "NNS", "talk"},
 		{"parties", "NNS", "party"},
 		{"negotiations", "NNS", "negotiation"},
