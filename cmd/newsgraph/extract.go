@@ -16,13 +16,12 @@ import (
 )
 
 type extractOptions struct {
-	global  *globalOptions
-	inputs  []string
-	read    readFlags
-	format  string
-	workers int
-	out     io.Writer
-	errOut  io.Writer
+	global *globalOptions
+	inputs []string
+	read   readFlags
+	format string
+	out    io.Writer
+	errOut io.Writer
 }
 
 func newExtractCmd(g *globalOptions) *cobra.Command {
@@ -56,7 +55,6 @@ Formats:
 	}
 	opts.read.register(cmd)
 	cmd.Flags().StringVarP(&opts.format, "format", "f", "table", "output format: table, jsonl, nquads or carb")
-	cmd.Flags().IntVar(&opts.workers, "workers", 0, "extraction workers (default: extract.workers, or one per CPU)")
 	return cmd
 }
 
@@ -74,20 +72,12 @@ func runExtract(cmd *cobra.Command, opts *extractOptions) error {
 	if err != nil {
 		return err
 	}
-	ropts, err := opts.read.options(cfg)
-	if err != nil {
-		return err
-	}
-	workers := opts.workers
-	if workers == 0 {
-		workers = cfg.Extract.Workers
-	}
 	var rejected int
 	reject := func(err error) {
 		rejected++
 		fmt.Fprintln(opts.errOut, "newsgraph:", err)
 	}
-	if err := extractInputs(cmd.Context(), opts.inputs, ropts, workers, reject, emit); err != nil {
+	if err := opts.read.extractInputs(cmd.Context(), cfg, opts.inputs, reject, emit); err != nil {
 		return err
 	}
 	if err := flush(); err != nil {

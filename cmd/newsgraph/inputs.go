@@ -16,14 +16,20 @@ import (
 
 // readFlags are the flags of every command that reads articles.
 type readFlags struct {
-	format string
-	date   string
+	format        string
+	date          string
+	workers       int
+	minConfidence float64
 }
 
 func (f *readFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.format, "input-format", "auto", "input format: "+strings.Join(extract.InputFormats, ", "))
-	cmd.Flags().StringVar(&f.date, "date", "", "publication date (YYYY-MM-DD) for articles that give none (default: extract.date)")
-	config.BindFlag(cmd.Flags().Lookup("date"), "extract.date")
+	fs := cmd.Flags()
+	fs.StringVar(&f.format, "input-format", "auto", "input format: "+strings.Join(extract.InputFormats, ", "))
+	fs.StringVar(&f.date, "date", "", "publication date (YYYY-MM-DD) for articles that give none (default: extract.date)")
+	fs.IntVar(&f.workers, "workers", 0, "extraction workers; 0 means one per CPU (default: extract.workers)")
+	fs.Float64Var(&f.minConfidence, "min-confidence", extract.DefaultMinConfidence, "drop facts less confident than this (0 keeps all)")
+	config.BindFlag(fs.Lookup("date"), "extract.date")
+	config.BindFlag(fs.Lookup("workers"), "extract.workers")
 }
 
 // options turns the flags into reader options; the date comes through the configuration,
@@ -51,11 +57,15 @@ func dateNote(a extract.Article) string {
 	return ""
 }
 
-// extractInputs reads the articles of inputs and extracts them on workers goroutines (0: one
-// per CPU), handing each result to add in input order. A bad input or article goes to reject
+// extractInputs reads the articles of inputs and extracts them on extract.workers goroutines,
+// handing each result to add in input order. A bad input or article goes to reject
 // and the rest carry on; only an error from add, or a cancelled ctx, stops the batch.
-func extractInputs(ctx context.Context, inputs []string, ropts extract.ReadOptions, workers int,
+func (f *readFlags) extractInputs(ctx context.Context, cfg *config.Config, inputs []string,
 	reject func(error), add func(extract.Result) error) error {
+	ropts, err := f.options(cfg)
+	if err != nil {
+		return err
+	}
 	arts, errs := extract.Read(ctx, inputs, ropts)
 	for _, err := range errs {
 		reject(err)
@@ -65,7 +75,7 @@ func extractInputs(ctx context.Context, inputs []string, ropts extract.ReadOptio
 			fmt.Fprintln(os.Stderr, "newsgraph:", note)
 		}
 	}
-	for _, o := range extract.ExtractAll(ctx, arts, workers) {
+	for _, o := range extract.ExtractAll(ctx, arts, cfg.Extract.Workers, extract.WithMinConfidence(f.minConfidence)) {
 		if o.Err != nil {
 			reject(o.Err)
 			continue

@@ -13,13 +13,12 @@ import (
 )
 
 type loadOptions struct {
-	global  *globalOptions
-	facts   []string // --facts files of extract JSONL
-	inputs  []string // article files and directories
-	read    readFlags
-	out     io.Writer
-	errOut  io.Writer
-	workers int
+	global *globalOptions
+	facts  []string // --facts files of extract JSONL
+	inputs []string // article files and directories
+	read   readFlags
+	out    io.Writer
+	errOut io.Writer
 }
 
 func newLoadCmd(g *globalOptions) *cobra.Command {
@@ -54,7 +53,6 @@ Articles are files (text, JSON, JSONL, HTML, RSS/Atom), directories (read recurs
 	}
 	cmd.Flags().StringArrayVar(&opts.facts, "facts", nil, "load pre-extracted facts from this JSONL file (\"-\" for stdin); repeatable")
 	opts.read.register(cmd)
-	cmd.Flags().IntVar(&opts.workers, "workers", 0, "extraction workers (default: extract.workers, or one per CPU)")
 	return cmd
 }
 
@@ -108,16 +106,7 @@ func runLoad(cmd *cobra.Command, opts *loadOptions) error {
 		}
 	}
 	if len(opts.inputs) > 0 {
-		ropts, err := opts.read.options(cfg)
-		if err != nil {
-			return err
-		}
-		workers := opts.workers
-		if workers == 0 {
-			workers = cfg.Extract.Workers
-		}
-		err = extractInputs(ctx, opts.inputs, ropts, workers, reject, add)
-		if err != nil {
+		if err := opts.read.extractInputs(ctx, cfg, opts.inputs, reject, add); err != nil {
 			return err
 		}
 	}
