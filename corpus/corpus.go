@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -89,6 +90,31 @@ func Articles() ([]string, error) {
 		return nil, fmt.Errorf("list %s: %w", Root, err)
 	}
 	return paths, nil
+}
+
+// Read reads every article of the corpus with extract's readers, as a user's files would be
+// read: each article's Source is its path in FS. Like extract.Read, a problem with one file
+// is one error and the other files are read regardless; undated articles are errors unless
+// opts.DefaultDate is set (the quality test passes DefaultDate).
+func Read(opts extract.ReadOptions) ([]extract.Article, []error) {
+	files, err := Articles()
+	if err != nil {
+		return nil, []error{err}
+	}
+	var arts []extract.Article
+	var errs []error
+	for _, f := range files {
+		name := path.Join(Root, f)
+		b, err := fs.ReadFile(FS, name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		as, es := extract.ReadFrom(bytes.NewReader(b), name, opts)
+		arts = append(arts, as...)
+		errs = append(errs, es...)
+	}
+	return arts, errs
 }
 
 func parseExpected() ([]ExpectedFact, []Absence, error) {

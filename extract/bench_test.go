@@ -1,10 +1,7 @@
 package extract_test
 
 import (
-	"bytes"
 	"context"
-	"io/fs"
-	"path"
 	"strings"
 	"testing"
 	"time"
@@ -18,24 +15,11 @@ import (
 // their word count.
 func benchCorpus(b *testing.B) ([]extract.Article, int) {
 	b.Helper()
-	files, err := corpus.Articles()
-	if err != nil {
-		b.Fatal(err)
-	}
 	def, err := time.Parse(time.DateOnly, corpus.DefaultDate)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var base []extract.Article
-	for _, f := range files {
-		name := path.Join(corpus.Root, f)
-		data, err := fs.ReadFile(corpus.FS, name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		as, _ := extract.ReadFrom(bytes.NewReader(data), name, extract.ReadOptions{DefaultDate: def})
-		base = append(base, as...)
-	}
+	base, _ := corpus.Read(extract.ReadOptions{DefaultDate: def})
 	if len(base) == 0 {
 		b.Fatal("no corpus articles")
 	}
