@@ -186,19 +186,27 @@ func at(v []int32, i int32) int32 {
 }
 
 // numTransFeatures is how many features transFeatures returns.
-const numTransFeatures = 86
+const numTransFeatures = 91
 
 // transFeatures appends the transition classifier's features of the state:
-// the templates of Zhang and Nivre (2011), Table 1, a bias, and suffix,
-// shape and coarse-tag features that back up the tags.
+// the templates of Zhang and Nivre (2011), Table 1, a bias, the second stack
+// word and the fourth buffer word, and suffix, shape and coarse-tag features
+// that back up the tags.
 func transFeatures(dst []uint64, s *state, x *sentence) []uint64 {
 	s0, n0 := s.top(), s.b
-	n1, n2 := n0+1, n0+2
+	n1, n2, n3 := n0+1, n0+2, n0+3
 	if int(n1) > s.n {
 		n1 = none
 	}
 	if int(n2) > s.n {
 		n2 = none
+	}
+	if int(n3) > s.n {
+		n3 = none
+	}
+	s1 := int32(none)
+	if len(s.stack) > 1 {
+		s1 = s.stack[len(s.stack)-2]
 	}
 	s0h := s.head(s0)
 	s0h2 := s.head(s0h)
@@ -210,6 +218,8 @@ func transFeatures(dst []uint64, s *state, x *sentence) []uint64 {
 	n0w, n0p := x.word(n0), x.tag(n0)
 	n1w, n1p := x.word(n1), x.tag(n1)
 	n2w, n2p := x.word(n2), x.tag(n2)
+	n3p := x.tag(n3)
+	s1p := x.tag(s1)
 	s0c, n0c, n1c := x.coarse(s0), x.coarse(n0), x.coarse(n1)
 	s0hw, s0hp := x.word(s0h), x.tag(s0h)
 	s0h2w, s0h2p := x.word(s0h2), x.tag(s0h2)
@@ -268,6 +278,8 @@ func transFeatures(dst []uint64, s *state, x *sentence) []uint64 {
 		// coarse tags
 		feat(79, s0c), feat(80, n0c), feat(81, n1c), feat(82, s0c, n0c), feat(83, s0c, n0c, n1c),
 		feat(84, s0w, n0c), feat(85, s0c, n0w),
+		// the second stack word and the fourth buffer word
+		feat(86, s1p), feat(87, s1p, s0p), feat(88, s1p, s0p, n0p), feat(89, n3p), feat(90, n1p, n2p, n3p),
 	)
 }
 

@@ -1,7 +1,7 @@
 package depparse
 
 // table maps feature hashes to rows of weights, one weight per class. It is
-// an open-addressing hash table at most two-thirds full whose slots hold a
+// an open-addressing hash table at most three-quarters full whose slots hold a
 // 32-bit fingerprint of the key (its high half; the low bits choose the
 // slot) and the row: 8 bytes a slot keeps the hot part of the parser's
 // memory small. Two features that share both the fingerprint and the slot
@@ -50,7 +50,7 @@ func fingerprint(key uint64) uint32 { return uint32(key>>32) | 1 }
 // belongs to keys[i].
 func newTable(keys []uint64, width int) *table {
 	size := 16
-	for size < len(keys)+len(keys)/2 {
+	for size < len(keys)+len(keys)/3 {
 		size *= 2
 	}
 	t := &table{mask: uint64(size - 1), slots: make([]slot, size), keys: keys, width: width, w: make([]float32, len(keys)*width)}

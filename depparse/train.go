@@ -41,10 +41,11 @@ var (
 const explore = 0.9
 
 // Train learns a model from annotated sentences with an averaged perceptron.
-// Sentences whose trees are not projective cannot be derived by the
-// arc-eager system and are left out; so are sentences that are not one tree
+// The arc-eager system builds projective trees only, so a crossing arc is
+// lifted to its head's head until none crosses (Nivre and Nilsson 2005,
+// without recording the lift in the label). Sentences that are not one tree
 // (a tag, head or label missing, a head out of range, no root or two, a
-// cycle). Training stops early when ctx is done.
+// cycle) are left out. Training stops early when ctx is done.
 func Train(ctx context.Context, sentences []Sentence, opts TrainOptions) (*Model, error) {
 	if opts.Epochs <= 0 {
 		opts.Epochs = 15
@@ -95,8 +96,11 @@ func prepare(sentences []Sentence) ([]example, []string, error) {
 	seen := map[string]bool{RootLabel: true}
 	var data []example
 	for _, s := range sentences {
-		if !s.tree() || !s.Projective() {
+		if !s.tree() {
 			continue
+		}
+		if !s.Projective() {
+			s.Heads = lift(s.Heads)
 		}
 		for _, l := range s.Labels {
 			seen[l] = true
@@ -186,6 +190,49 @@ func (s Sentence) tree() bool {
 		}
 	}
 	return true
+}
+
+// lift returns a copy of a tree's heads in which each arc that spans a word
+// its head does not dominate is moved up to the head's head, shortest arcs
+// first, until the tree is projective. heads must be one tree (see tree):
+// each lift shortens a word's path to the root, so the loop ends.
+func lift(heads []int) []int {
+	h := slices.Clone(heads)
+	dominates := func(a, w int) bool { // a is w or above it
+		for steps := 0; w != 0 && steps <= len(h); steps++ {
+			if w == a {
+				return true
+			}
+			w = h[w-1]
+		}
+		return a == 0
+	}
+	for {
+		worst, span := 0, len(h)+1
+		for d := 1; d <= len(h); d++ {
+			hd := h[d-1]
+			if hd == 0 || abs(hd-d) >= span {
+				continue
+			}
+			for w := min(hd, d) + 1; w < max(hd, d); w++ {
+				if !dominates(hd, w) {
+					worst, span = d, abs(hd-d)
+					break
+				}
+			}
+		}
+		if worst == 0 {
+			return h
+		}
+		h[worst-1] = h[h[worst-1]-1]
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // trainer holds the weights being learnt, with what averaging needs: each

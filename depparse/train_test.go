@@ -72,7 +72,6 @@ func TestTrainEpochsAndCancel(t *testing.T) {
 		return Sentence{Words: []string{"a", "b", "c", "d"}, Tags: []string{"X", "X", "X", "X"}, Heads: heads, Labels: []string{"root", "dep", "dep", "dep"}}
 	}
 	for _, s := range []Sentence{
-		four(0, 4, 1, 1), // not projective
 		four(0, 3, 2, 3), // a cycle
 		four(0, 1, 0, 3), // two roots
 		four(0, 1, 9, 3), // a head out of range
@@ -80,6 +79,25 @@ func TestTrainEpochsAndCancel(t *testing.T) {
 	} {
 		if _, err := Train(context.Background(), []Sentence{s}, TrainOptions{}); !errors.Is(err, ErrNoTraining) {
 			t.Errorf("training on heads %v only: error %v, want ErrNoTraining", s.Heads, err)
+		}
+	}
+}
+
+func TestLift(t *testing.T) {
+	for _, tc := range []struct{ heads, want []int }{
+		{[]int{2, 0, 2}, []int{2, 0, 2}},
+		// "A hearing is scheduled on the issue today .": hearing → issue
+		// spans "is" and "scheduled"; issue moves up to "scheduled".
+		{[]int{2, 4, 4, 0, 7, 7, 2, 4, 4}, []int{2, 4, 4, 0, 7, 7, 4, 4, 4}},
+		// 4 → 2 spans 3, which hangs from 1; 2 moves up to 1.
+		{[]int{0, 4, 1, 1}, []int{0, 1, 1, 1}},
+		// 5 → 2 spans 3 and 4, which hang from 1 (1 → 3 spans 2, but 2
+		// is under 1); 2 moves up to 1.
+		{[]int{0, 5, 1, 3, 1}, []int{0, 1, 1, 3, 1}},
+	} {
+		got := lift(tc.heads)
+		if !slices.Equal(got, tc.want) || !(Sentence{Heads: got}).Projective() {
+			t.Errorf("lift(%v) = %v, want %v (projective)", tc.heads, got, tc.want)
 		}
 	}
 }
