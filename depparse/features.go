@@ -189,9 +189,9 @@ func at(v []int32, i int32) int32 {
 const numTransFeatures = 91
 
 // transFeatures appends the transition classifier's features of the state:
-// the templates of Zhang and Nivre (2011), Table 1, a bias, the second stack
-// word and the fourth buffer word, and suffix, shape and coarse-tag features
-// that back up the tags.
+// the templates of Zhang and Nivre (2011), Table 1, a bias, the tags of the
+// second stack word and the fourth buffer word, and suffix, shape and
+// coarse-tag features that back up the tags.
 func transFeatures(dst []uint64, s *state, x *sentence) []uint64 {
 	s0, n0 := s.top(), s.b
 	n1, n2, n3 := n0+1, n0+2, n0+3
@@ -278,7 +278,8 @@ func transFeatures(dst []uint64, s *state, x *sentence) []uint64 {
 		// coarse tags
 		feat(79, s0c), feat(80, n0c), feat(81, n1c), feat(82, s0c, n0c), feat(83, s0c, n0c, n1c),
 		feat(84, s0w, n0c), feat(85, s0c, n0w),
-		// the second stack word and the fourth buffer word
+		// tags of the second stack word and the fourth buffer word (their
+		// words cost a third of the speed for 0.2 points)
 		feat(86, s1p), feat(87, s1p, s0p), feat(88, s1p, s0p, n0p), feat(89, n3p), feat(90, n1p, n2p, n3p),
 	)
 }

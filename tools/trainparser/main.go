@@ -9,6 +9,9 @@
 //
 // Training reads /work/shared/benchmarks/ud-english-ewt by default
 // (CC BY-SA 4.0; the model shares that licence, see depparse/MODEL_LICENSE).
+// The defaults are the settings of the embedded model, and training is
+// deterministic: run from the repository root, the command rebuilds the
+// model byte for byte (about a minute on one idle core).
 // Exit code 1 means a file could not be read or written, 2 a bad flag.
 package main
 
@@ -44,8 +47,8 @@ func run() int {
 	flag.StringVar(&o.dir, "dir", "/work/shared/benchmarks/ud-english-ewt", "directory holding en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu")
 	flag.StringVar(&o.out, "out", "depparse/model/en_ewt.bin.gz", "where to write the trained model")
 	flag.StringVar(&o.eval, "eval", "", "only score this model file on the dev split")
-	flag.IntVar(&o.epochs, "epochs", 15, "training epochs")
-	flag.IntVar(&o.minCount, "min-count", 2, "drop features seen fewer times in the gold derivations")
+	flag.IntVar(&o.epochs, "epochs", 12, "training epochs")
+	flag.IntVar(&o.minCount, "min-count", 3, "drop features seen fewer times in the gold derivations")
 	flag.StringVar(&o.tags, "train-tags", "both", "tags to train with: gold (the treebank's), prose (the prose tagger's) or both (every sentence twice)")
 	flag.BoolVar(&o.static, "static", false, "train on the static oracle only (no exploration)")
 	flag.Uint64Var(&o.seed, "seed", 1, "random seed")
