@@ -11,11 +11,13 @@ import (
 // TrainOptions sets how Train learns. The zero value trains with the
 // defaults below.
 type TrainOptions struct {
-	// Epochs is the number of passes over the training sentences; 0 means 15.
+	// Epochs is the number of passes over the training sentences; 0 means
+	// 12 (on UD English EWT, accuracy with gold tags stops rising after about
+	// 6, with the prose tagger's after about 12).
 	Epochs int
 	// MinCount drops features seen fewer times than this along the gold
 	// derivations before training starts, which bounds the model's size;
-	// 0 means 2.
+	// 0 means 3 (11 MB for EWT; 10 gives 5 MB and half a point less).
 	MinCount int
 	// Static trains on the static oracle's path only. By default training
 	// follows the dynamic oracle and, from the second epoch, explores: with
@@ -31,9 +33,9 @@ type TrainOptions struct {
 
 // Training errors.
 var (
-	// ErrNoTraining is returned by Train when no sentence is one projective
-	// tree.
-	ErrNoTraining = errors.New("depparse: no sentence to train on (none is one projective tree)")
+	// ErrNoTraining is returned by Train when no sentence is annotated with
+	// one tree.
+	ErrNoTraining = errors.New("depparse: no sentence to train on (none is annotated with one tree)")
 )
 
 // explore is the probability of following the model's own move once
@@ -48,10 +50,10 @@ const explore = 0.9
 // cycle) are left out. Training stops early when ctx is done.
 func Train(ctx context.Context, sentences []Sentence, opts TrainOptions) (*Model, error) {
 	if opts.Epochs <= 0 {
-		opts.Epochs = 15
+		opts.Epochs = 12
 	}
 	if opts.MinCount <= 0 {
-		opts.MinCount = 2
+		opts.MinCount = 3
 	}
 	data, labels, err := prepare(sentences)
 	if err != nil {
