@@ -268,9 +268,7 @@ func (d *decoder) table(width int) *table {
 	for i, row := range rows {
 		copy(t.w[i*width:], row)
 	}
-	if width > int(numMoves) {
-		t.freeze()
-	}
+	t.freeze()
 	return t
 }
 

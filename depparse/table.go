@@ -1,5 +1,7 @@
 package depparse
 
+import "math"
+
 // table maps feature hashes to rows of weights, one weight per class. It is
 // an open-addressing hash table at most three-quarters full whose slots hold a
 // 32-bit fingerprint of the key (its high half; the low bits choose the
@@ -12,7 +14,23 @@ type table struct {
 	keys  []uint64  // keys[r] is row r's full key, for writing the model
 	width int       // classes per row
 	w     []float32 // len(keys) rows of width weights
-	sp    *sparse   // the nonzero weights of w, once final; scoring uses them
+	sp    *sparse   // the nonzero weights of w, once final, if wider than numMoves
+	pk    *packed   // w packed into the slots, once final, if numMoves wide
+}
+
+// packed is a finished transition table laid out for lookups: each slot
+// holds the key's fingerprint and the row's weights as 16-bit integers (the
+// precision the model file keeps anyway), so that finding a feature and
+// reading its weights is one memory access, not two.
+type packed struct {
+	mask  uint64
+	slots []packedSlot
+	scale float32 // weight = integer × scale
+}
+
+type packedSlot struct {
+	fp uint32 // 0: empty
+	w  [numMoves]int16
 }
 
 // sparse holds a finished table's nonzero weights row by row. A label row
@@ -24,8 +42,14 @@ type sparse struct {
 	w     []float32
 }
 
-// freeze records the nonzero weights for scoring; w must not change after.
+// freeze builds the table's fast read-only form for scoring: packed slots
+// for the transition table, the nonzero weights for wider ones. w must not
+// change after.
 func (t *table) freeze() {
+	if t.width == int(numMoves) {
+		t.pack()
+		return
+	}
 	sp := &sparse{start: make([]int32, 1, len(t.keys)+1)}
 	for r := range t.keys {
 		for c, v := range t.w[r*t.width : (r+1)*t.width] {
@@ -78,12 +102,38 @@ func (t *table) find(key uint64) int32 {
 	}
 }
 
+func (t *table) pack() {
+	maxAbs := float32(0)
+	for _, v := range t.w {
+		maxAbs = max(maxAbs, v, -v)
+	}
+	pk := &packed{mask: t.mask, slots: make([]packedSlot, len(t.slots)), scale: maxAbs / math.MaxInt16}
+	if pk.scale == 0 {
+		pk.scale = 1
+	}
+	for j, sl := range t.slots {
+		if sl.fp == 0 {
+			continue
+		}
+		ps := packedSlot{fp: sl.fp}
+		for c := range ps.w {
+			ps.w[c] = int16(math.Round(float64(t.w[int(sl.row)*4+c] / pk.scale)))
+		}
+		pk.slots[j] = ps
+	}
+	t.pk = pk
+}
+
 // score adds the rows of the given features to scores (len width). It runs
 // for some 90 features per parser step, and cache misses on the table are
 // most of the parser's time, so the work is split in passes whose loads do
 // not wait on each other's branches: rows finds the rows, then they are
 // added up.
 func (t *table) score(scores []float32, feats []uint64) {
+	if t.pk != nil {
+		t.pk.score((*[numMoves]float32)(scores), feats)
+		return
+	}
 	var buf [maxFeatures]int32
 	rows := t.rows(&buf, feats)
 	if t.width == int(numMoves) {
@@ -149,3 +199,47 @@ func (t *table) rows(buf *[maxFeatures]int32, feats []uint64) []int32 {
 
 // maxFeatures bounds the features one step scores.
 const maxFeatures = numTransFeatures + numLabelFeatures
+
+// score is table.score for a packed table. It copies each feature's home
+// slot first, with no branch between the loads so that their cache misses
+// overlap, and probes further only on a collision.
+func (p *packed) score(scores *[numMoves]float32, feats []uint64) {
+	var home [maxFeatures]packedSlot
+	feats = feats[:min(len(feats), maxFeatures)]
+	for i, f := range feats {
+		home[i] = p.slots[f&p.mask]
+	}
+	var s0, s1, s2, s3 int32
+	for i, f := range feats {
+		sl := &home[i]
+		if fp := fingerprint(f); sl.fp != fp {
+			if sl.fp == 0 {
+				continue
+			}
+			if sl = p.find(f); sl == nil {
+				continue
+			}
+		}
+		s0 += int32(sl.w[0])
+		s1 += int32(sl.w[1])
+		s2 += int32(sl.w[2])
+		s3 += int32(sl.w[3])
+	}
+	scores[0] += float32(s0) * p.scale
+	scores[1] += float32(s1) * p.scale
+	scores[2] += float32(s2) * p.scale
+	scores[3] += float32(s3) * p.scale
+}
+
+func (p *packed) find(key uint64) *packedSlot {
+	fp := fingerprint(key)
+	for j := key & p.mask; ; j = (j + 1) & p.mask {
+		s := &p.slots[j]
+		if s.fp == fp {
+			return s
+		}
+		if s.fp == 0 {
+			return nil
+		}
+	}
+}

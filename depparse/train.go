@@ -286,9 +286,10 @@ func (a *averaged) average(now int64) *table {
 }
 
 func (tr *trainer) model() *Model {
-	label := tr.label.average(tr.now)
+	trans, label := tr.trans.average(tr.now), tr.label.average(tr.now)
+	trans.freeze()
 	label.freeze()
-	return &Model{labels: tr.labels, root: tr.root, leaves: tr.leaves, trans: tr.trans.average(tr.now), label: label}
+	return &Model{labels: tr.labels, root: tr.root, leaves: tr.leaves, trans: trans, label: label}
 }
 
 // count walks every sentence's gold derivation, counting the features met,
