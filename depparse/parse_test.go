@@ -2,9 +2,12 @@ package depparse
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -115,7 +118,44 @@ func checkTree(tree Tree) string {
 	return ""
 }
 
+// One Parser serves goroutines at once and gives each the tree it gives
+// alone (run with -race to check the sharing too).
+func TestParseConcurrently(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := readTestdata(t)
+	want := make([]Tree, len(data))
+	for i, s := range data {
+		if want[i], err = p.Parse(s.Words, s.Tags); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(data))
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range data {
+				i := (k + g) % len(data)
+				got, err := p.Parse(data[i].Words, data[i].Tags)
+				if err != nil || !slices.Equal(got.Heads, want[i].Heads) || !slices.Equal(got.Labels, want[i].Labels) {
+					errs <- fmt.Sprintf("%v: got %v %v, alone %v %v", data[i].Words, got.Heads, got.Labels, want[i].Heads, want[i].Labels)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
 func TestParseIntoDoesNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool allocate")
+	}
 	p, err := Default()
 	if err != nil {
 		t.Fatal(err)
