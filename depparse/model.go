@@ -78,19 +78,24 @@ func (m *Model) Write(w io.Writer) error {
 }
 
 func writeTable(e *encoder, t *table) {
+	keys := t.keys
+	row := make([]float32, t.width)
 	maxAbs := float32(0)
-	for _, v := range t.w {
-		maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+	for r := range keys {
+		t.row(r, row)
+		for _, v := range row {
+			maxAbs = max(maxAbs, v, -v)
+		}
 	}
 	scale := maxAbs / math.MaxInt16
 	if scale == 0 {
 		scale = 1
 	}
-	keys := t.keys
 	q := make([]int64, t.width)
 	var rows []int32
 	for _, r := range sortedRows(keys) {
-		if quantise(q, t.w[int(r)*t.width:int(r+1)*t.width], scale) {
+		t.row(int(r), row)
+		if quantise(q, row, scale) {
 			rows = append(rows, r)
 		}
 	}
@@ -101,7 +106,8 @@ func writeTable(e *encoder, t *table) {
 	for _, r := range rows {
 		e.uvarint(keys[r] - prev)
 		prev = keys[r]
-		quantise(q, t.w[int(r)*t.width:int(r+1)*t.width], scale)
+		t.row(int(r), row)
+		quantise(q, row, scale)
 		nz := 0
 		for _, v := range q {
 			if v != 0 {

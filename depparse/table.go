@@ -45,11 +45,14 @@ type sparse struct {
 }
 
 // freeze builds the table's fast read-only form for scoring: packed slots
-// for the transition table, the nonzero weights for wider ones. w must not
-// change after.
+// for the transition table, the nonzero weights for wider ones. It then
+// drops what scoring no longer reads (the transition table's index, the
+// label table's dense rows), which halves a loaded model's memory. A frozen
+// table is for scoring and writing only.
 func (t *table) freeze() {
 	if t.width == int(numMoves) {
 		t.pack()
+		t.slots = nil
 		return
 	}
 	sp := &sparse{start: make([]int32, 1, len(t.keys)+1)}
@@ -63,6 +66,20 @@ func (t *table) freeze() {
 		sp.start = append(sp.start, int32(len(sp.w)))
 	}
 	t.sp = sp
+	t.w = nil
+}
+
+// row copies row r's weights into dst (len width), from the dense rows or,
+// once they are dropped, from the nonzero ones.
+func (t *table) row(r int, dst []float32) {
+	if t.w != nil {
+		copy(dst, t.w[r*t.width:(r+1)*t.width])
+		return
+	}
+	clear(dst)
+	for i := t.sp.start[r]; i < t.sp.start[r+1]; i++ {
+		dst[t.sp.class[i]] = t.sp.w[i]
+	}
 }
 
 type slot struct {

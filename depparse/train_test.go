@@ -2,6 +2,8 @@ package depparse
 
 import (
 	"bytes"
+	"compress/gzip"
+	"io"
 	"context"
 	"errors"
 	"slices"
@@ -131,6 +133,36 @@ func TestModelRoundTrip(t *testing.T) {
 			t.Errorf("model cut to %d of %d bytes read without error", n, len(full))
 		}
 	}
+}
+
+// Reading the embedded model and writing it again gives the same data: the
+// file format and the frozen tables lose nothing.
+func TestEmbeddedModelRewrites(t *testing.T) {
+	m, err := ReadModel(bytes.NewReader(enEWT), "embedded")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, want := gunzip(t, buf.Bytes()), gunzip(t, enEWT)
+	if !bytes.Equal(got, want) {
+		t.Errorf("rewritten model differs: %d bytes, want %d", len(got), len(want))
+	}
+}
+
+func gunzip(t *testing.T, data []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func TestReadModelErrors(t *testing.T) {
