@@ -3,9 +3,9 @@ package depparse
 import (
 	"bytes"
 	"compress/gzip"
-	"io"
 	"context"
 	"errors"
+	"io"
 	"slices"
 	"strings"
 	"testing"
