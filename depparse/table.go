@@ -10,10 +10,10 @@ import "math"
 // bits would share weights; with 51 bits that is negligible.
 type table struct {
 	mask  uint64
-	slots []slot
+	slots []slot    // dropped by freeze when pk holds them
 	keys  []uint64  // keys[r] is row r's full key, for writing the model
 	width int       // classes per row
-	w     []float32 // len(keys) rows of width weights
+	w     []float32 // len(keys) rows of width weights; dropped by freeze when sp holds them
 	sp    *sparse   // the nonzero weights of w, once final, if wider than numMoves
 	pk    *packed   // w packed into the slots, once final, if numMoves wide
 }
