@@ -220,8 +220,16 @@ func ArticleQuads(a extract.Article, facts []extract.Fact) []quad.Quad {
 		if e.Name != "" {
 			add(n, SchemaName, quad.String(e.Name))
 		}
+		keys := map[string]bool{}
+		if e.Name != "" {
+			keys[NameKey(e.Name)] = true
+		}
 		for _, alias := range uniqueAliases(e) {
 			add(n, SchemaAltName, quad.String(alias))
+			keys[NameKey(alias)] = true
+		}
+		for _, k := range slices.Sorted(maps.Keys(keys)) {
+			add(n, NGKey, quad.String(k))
 		}
 	}
 	for _, p := range slices.Sorted(maps.Keys(predicates)) {

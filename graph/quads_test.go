@@ -251,3 +251,17 @@ func TestThreads(t *testing.T) {
 		})
 	}
 }
+
+func TestNameKey(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Vladimir Putin", "vladimir putin"},
+		{"  vladimir   PUTIN ", "vladimir putin"},
+		{"Armenia–Azerbaijan", "armenia-azerbaijan"},
+		{"armenia-azerbaijan", "armenia-azerbaijan"},
+		{"Nagorno—Karabakh", "nagorno-karabakh"},
+	} {
+		if got := NameKey(tt.in); got != tt.want {
+			t.Errorf("NameKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

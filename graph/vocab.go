@@ -1,6 +1,10 @@
 package graph
 
-import "github.com/cayleygraph/quad"
+import (
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
 
 // The vocabulary. Every IRI newsgraph writes is one of these or an entity, topic,
 // conflict, relation, article or statement IRI (see the README's vocabulary section).
@@ -35,7 +39,17 @@ const (
 	NGParty       = quad.IRI("ng:party")       // conflict:a--b → each party
 	NGRecord      = quad.IRI("ng:record")      // article → the N-Quads it wrote (for retract/replace)
 	NGContentHash = quad.IRI("ng:contentHash") // article → hash of its quads (for idempotent re-load)
+	NGKey         = quad.IRI("ng:key")         // entity → NameKey of its name and of each alias (for lookups by name)
 )
+
+// NameKey is how names are looked up: lower case, one kind of dash, single spaces, so that
+// "armenia-azerbaijan" finds "Armenia–Azerbaijan" through the index rather than a scan.
+func NameKey(s string) string {
+	s = dashes.Replace(strings.ToLower(s))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+var dashes = strings.NewReplacer("–", "-", "—", "-", "‐", "-")
 
 // TypeIRI is the rdf:type class of an entity type ("Country" → <ng:Country>).
 func TypeIRI(t string) quad.IRI { return quad.IRI("ng:" + t) }

@@ -3,6 +3,7 @@ package queries_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -31,7 +32,7 @@ import (
 // another person, which puts some pairs of them four hops apart. 3% of facts are mediations
 // of a conflict between two countries.
 
-const benchVersion = "v2" // change when the generator changes, to rebuild the cached graph
+const benchVersion = "v3" // change when the generator changes, to rebuild the cached graph
 
 type benchMeta struct {
 	Quads int64       `json:"quads"`
@@ -370,6 +371,21 @@ func BenchmarkDescribeHub(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := queries.Describe(ctx, qs, meta.Hub); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkResolveName resolves a name typed in another case, and one that names nothing:
+// both are one ng:key index lookup, however big the graph.
+func BenchmarkResolveName(b *testing.B) {
+	qs, _ := benchStore(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := queries.Resolve(ctx, qs, "COUNTRY 7"); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := queries.Resolve(ctx, qs, "nobody at all"); !errors.Is(err, queries.ErrNotFound) {
+			b.Fatalf("unknown name: %v", err)
 		}
 	}
 }

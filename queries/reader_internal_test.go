@@ -17,20 +17,3 @@ func TestOPSIndexIsDefault(t *testing.T) {
 	}
 	t.Fatalf("%v is not among kv.DefaultQuadIndexes %v", opsIndex.Dirs, kv.DefaultQuadIndexes)
 }
-
-func TestSpellings(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want string // one of the spellings
-	}{
-		{"nagorno-karabakh", "Nagorno-Karabakh"},
-		{"vladimir putin", "Vladimir Putin"},
-		{"eu", "EU"},
-		{"armenia-azerbaijan", "Armenia–Azerbaijan"},
-		{"Russia", "Russia"},
-	} {
-		if got := spellings(c.in); !slices.Contains(got, c.want) {
-			t.Errorf("spellings(%q) = %q, want it to hold %q", c.in, got, c.want)
-		}
-	}
-}

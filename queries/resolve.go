@@ -37,8 +37,7 @@ const DefaultSearchLimit = 20
 // A name match beats an alias match. It returns an error wrapping ErrNotFound when nothing
 // matches, and an *AmbiguousError listing the candidates when several match equally.
 //
-// Exact spellings are answered from the index; a name differing in case needs a scan of
-// every entity's names.
+// Names are answered from the ng:key index, never by scanning.
 func Resolve(ctx context.Context, qs cgraph.QuadStore, name string) (Entity, error) {
 	return newReader(ctx, qs).resolve(name)
 }
@@ -57,57 +56,31 @@ func (r *reader) resolve(name string) (Entity, error) {
 			return e, nil
 		}
 	}
-	for _, p := range []quad.IRI{graph.SchemaName, graph.SchemaAltName} {
-		for _, spelling := range spellings(name) {
-			ids, err := r.strings(quad.Subject, filter{quad.Predicate, p}, filter{quad.Object, quad.String(spelling)})
-			if err != nil {
-				return Entity{}, fmt.Errorf("resolve %q: %w", name, err)
-			}
-			if len(ids) > 0 {
-				return r.pick(name, ids)
-			}
-		}
-	}
-	all, err := r.allEntities()
+	// Every name and alias is indexed under its graph.NameKey, so one index lookup finds all
+	// the entities a name can mean, whatever its case or dashes.
+	ids, err := r.strings(quad.Subject, filter{quad.Predicate, graph.NGKey}, filter{quad.Object, quad.String(graph.NameKey(name))})
 	if err != nil {
 		return Entity{}, fmt.Errorf("resolve %q: %w", name, err)
 	}
-	want := fold(name)
-	var byName, byAlias []string
-	for _, e := range all {
-		if fold(e.Name) == want {
-			byName = append(byName, e.ID)
-			continue
+	if len(ids) <= 1 {
+		return r.pick(name, ids)
+	}
+	// A name match beats an alias match: "Aliyev" is Ilham Aliyev's alias and Heydar
+	// Aliyev's too, but "Ilham Aliyev" is only one of them.
+	var byName []string
+	for _, id := range ids {
+		e, err := r.entity(id)
+		if err != nil {
+			return Entity{}, fmt.Errorf("resolve %q: %w", name, err)
 		}
-		for _, a := range e.Aliases {
-			if fold(a) == want {
-				byAlias = append(byAlias, e.ID)
-				break
-			}
+		if graph.NameKey(e.Name) == graph.NameKey(name) {
+			byName = append(byName, id)
 		}
 	}
 	if len(byName) > 0 {
 		return r.pick(name, byName)
 	}
-	if len(byAlias) > 0 {
-		return r.pick(name, byAlias)
-	}
-	return Entity{}, fmt.Errorf("resolve %q: %w", name, ErrNotFound)
-}
-
-// spellings are the ways a typed name is likely stored, tried from the index before
-// scanning every name: as typed, in title case ("nagorno-karabakh" → "Nagorno-Karabakh"), in
-// lower and upper case, each also with an en dash for a hyphen ("Armenia–Azerbaijan").
-func spellings(name string) []string {
-	var out []string
-	for _, s := range []string{name, titleCase(strings.ToLower(name)), strings.ToLower(name), strings.ToUpper(name)} {
-		for _, v := range []string{s, strings.ReplaceAll(s, "-", "–")} {
-			if !contains(out, v) {
-				out = append(out, v)
-			}
-		}
-	}
-	return out
+	return r.pick(name, ids)
 }
 
 // pick returns the only candidate or an *AmbiguousError.
@@ -131,12 +104,6 @@ func (r *reader) pick(name string, ids []string) (Entity, error) {
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].ID < cands[j].ID })
 	return Entity{}, &AmbiguousError{Name: name, Candidates: cands}
-}
-
-// fold normalises a name for comparison: lower case, one kind of dash, single spaces.
-func fold(s string) string {
-	s = strings.NewReplacer("–", "-", "—", "-", "‐", "-").Replace(strings.ToLower(s))
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // allEntities lists every entity of the entity types with its name, type and aliases:
@@ -180,7 +147,7 @@ func Search(ctx context.Context, qs cgraph.QuadStore, text string, limit int) ([
 	if limit <= 0 {
 		limit = DefaultSearchLimit
 	}
-	want := fold(text)
+	want := graph.NameKey(text)
 	if want == "" {
 		return nil, fmt.Errorf("search: empty text")
 	}
@@ -195,9 +162,9 @@ func Search(ctx context.Context, qs cgraph.QuadStore, text string, limit int) ([
 	}
 	var hits []hit
 	for _, e := range all {
-		rank := matchRank(fold(e.Name), want, 0)
+		rank := matchRank(graph.NameKey(e.Name), want, 0)
 		for _, a := range e.Aliases {
-			if ar := matchRank(fold(a), want, 1); ar < rank {
+			if ar := matchRank(graph.NameKey(a), want, 1); ar < rank {
 				rank = ar
 			}
 		}
