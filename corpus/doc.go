@@ -27,6 +27,8 @@
 //     names an existing article (and record) and only IDs listed in entities.tsv.
 //  2. The text is our own: no third-party article is copied or closely paraphrased.
 //
-// Package corpus imports only the types of package extract, never its machinery, so that the
-// extractor's tests can import it without a cycle and the scorer cannot share the extractor's bugs.
+// Package corpus imports package extract for its types and, in Read, its readers (the corpus is
+// read exactly as users' files are); the scorer uses the types only, so that it cannot share the
+// extractor's bugs. extract's own tests import corpus from the external test package, so there
+// is no cycle. corpus must never import graph, queries, server or Cayley.
 package corpus
