@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -135,25 +134,22 @@ func Load(opts Options) (*Config, error) {
 
 	file, err := findFile(opts)
 	if err != nil {
-		return nil, err
+		return nil, &Error{Problems: []string{err.Error()}}
 	}
+	// Unknown keys are reported with the invalid values below, so that one run names them all.
+	var unknown []string
 	if file != "" {
 		fv := viper.New()
 		fv.SetConfigFile(file)
 		if err := fv.ReadInConfig(); err != nil {
-			return nil, fmt.Errorf("config %s: %w", file, err)
+			return nil, &Error{Problems: []string{fmt.Sprintf("%s: %v", file, err)}}
 		}
-		var unknown []string
 		for _, k := range fv.AllKeys() {
 			if _, ok := defs[k]; !ok {
 				unknown = append(unknown, fmt.Sprintf("%s: unknown key %q", file, k))
 				continue
 			}
 			values[k], sources[k] = fv.Get(k), "file "+file
-		}
-		if len(unknown) > 0 {
-			sort.Strings(unknown)
-			return nil, errors.New(strings.Join(unknown, "\n"))
 		}
 	}
 	for k := range defs {
@@ -168,7 +164,7 @@ func Load(opts Options) (*Config, error) {
 			}
 		})
 	}
-	return build(values, sources)
+	return build(values, sources, unknown)
 }
 
 func findFile(opts Options) (string, error) {
@@ -194,13 +190,13 @@ func findFile(opts Options) (string, error) {
 	return "", nil
 }
 
-// build converts and validates the raw values, collecting every problem.
-func build(values map[string]any, sources map[string]string) (*Config, error) {
+// build converts and validates the raw values, collecting every problem after those
+// already found.
+func build(values map[string]any, sources map[string]string, problems []string) (*Config, error) {
 	v := viper.New()
 	for k, val := range values {
 		v.Set(k, val)
 	}
-	var problems []string
 	bad := func(key, format string, args ...any) {
 		problems = append(problems, fmt.Sprintf("%s: ", key)+fmt.Sprintf(format, args...)+fmt.Sprintf(" (from %s)", sources[key]))
 	}
@@ -300,7 +296,8 @@ func build(values map[string]any, sources map[string]string) (*Config, error) {
 	return c, nil
 }
 
-// Error lists every invalid setting, one per line.
+// Error lists every problem with the configuration, one per line: a config file that
+// cannot be read, an unknown key, an invalid value. Load returns no other error.
 type Error struct {
 	Problems []string
 }

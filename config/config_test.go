@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ func TestBadFiles(t *testing.T) {
 		{"timeout.bad.yaml", []string{`server.query_timeout: "soon" is not a positive duration`}},
 		{"date.bad.yaml", []string{`extract.date: "17/07/2020" is not a date`}},
 		{"syntax.bad.yaml", []string{"syntax.bad.yaml"}},
-		{"many.bad.yaml", []string{"server.port: 99999 out of range", "server.query_limit: 0 must be at least 1"}},
+		{"many.bad.yaml", []string{"server.port: 99999 out of range", "server.query_limit: 0 must be at least 1", `unknown key "server.querylimit"`}},
 	}
 	files, _ := filepath.Glob("testdata/*.bad.yaml")
 	if len(files) != len(expectedErrors) {
@@ -35,8 +36,9 @@ func TestBadFiles(t *testing.T) {
 	for _, ee := range expectedErrors {
 		t.Run(ee.file, func(t *testing.T) {
 			_, err := Load(Options{File: filepath.Join("testdata", ee.file), LookupEnv: noEnv})
-			if err == nil {
-				t.Fatal("no error")
+			var cerr *Error
+			if !errors.As(err, &cerr) {
+				t.Fatalf("error %v is not a *config.Error (the command line exits 2 on those)", err)
 			}
 			for _, want := range ee.errs {
 				if !strings.Contains(err.Error(), want) {
@@ -120,7 +122,8 @@ func TestEnvInvalid(t *testing.T) {
 
 func TestMissingFile(t *testing.T) {
 	_, err := Load(Options{File: "testdata/nope.yaml", LookupEnv: noEnv})
-	if err == nil || !strings.Contains(err.Error(), "nope.yaml") {
+	var cerr *Error
+	if !errors.As(err, &cerr) || !strings.Contains(err.Error(), "nope.yaml") {
 		t.Fatalf("err = %v", err)
 	}
 }
