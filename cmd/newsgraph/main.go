@@ -35,12 +35,21 @@ func run() int {
 	}
 	fmt.Fprintln(os.Stderr, "newsgraph:", err)
 	var flagErr *flagError
+	if errors.As(err, &flagErr) {
+		fmt.Fprintln(os.Stderr, "Run 'newsgraph --help' or 'newsgraph COMMAND --help' for usage.")
+	}
+	return exitCode(err)
+}
+
+// exitCode is the exit status for a command's error: usage and configuration mistakes are
+// told apart from failures so that scripts can tell "fix the command" from "try again".
+func exitCode(err error) int {
+	var flagErr *flagError
 	var cfgErr *config.Error
 	switch {
-	case errors.As(err, &flagErr):
-		fmt.Fprintln(os.Stderr, "Run 'newsgraph --help' or 'newsgraph COMMAND --help' for usage.")
-		return exitUsage
-	case errors.As(err, &cfgErr):
+	case err == nil:
+		return exitOK
+	case errors.As(err, &flagErr), errors.As(err, &cfgErr):
 		return exitUsage
 	}
 	return exitFailure

@@ -107,14 +107,23 @@ func TestLoadRejectsBadLinesAndKeepsGoodOnes(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	badConfig := filepath.Join(dir, "bad.yaml")
+	writeFile(t, badConfig, "store:\n  bakend: bolt\n")
 	for _, args := range [][]string{
 		{"path", "Putin"},
 		{"extract", "--format", "xml", "-"},
 		{"--db", "boltx", "stats"},
 		{"query", "--lang", "sparql", "x"},
+		{"stats", "--format", "yaml"},
+		{"config", "--format", "yaml"},
+		{"timeline", "Armenia", "--nope"},
+		{"--config", filepath.Join(dir, "missing.yaml"), "config"},
+		{"--config", badConfig, "config"},
 	} {
-		if _, _, err := execute(t, "", args...); err == nil {
-			t.Errorf("%v: no error", args)
+		_, _, err := execute(t, "", args...)
+		if got := exitCode(err); got != exitUsage {
+			t.Errorf("%v: exit code %d (error %v), want %d", args, got, err, exitUsage)
 		}
 	}
 }

@@ -55,7 +55,24 @@ news: paths between entities, timelines, and conflicts with their episodes and m
 		newEvalCmd(),
 		newConfigCmd(g),
 	)
+	argsAreUsage(root)
 	return root
+}
+
+// argsAreUsage makes wrong positional arguments usage mistakes, like bad flags: cobra
+// reports both as plain errors, and only flags have a hook (SetFlagErrorFunc).
+func argsAreUsage(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return &flagError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		argsAreUsage(sub)
+	}
 }
 
 // loadConfig reads the configuration for a command, its flags included.
