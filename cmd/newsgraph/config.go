@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -11,7 +10,7 @@ import (
 
 type configOptions struct {
 	global *globalOptions
-	format string
+	format outputFlag
 	out    io.Writer
 }
 
@@ -28,11 +27,14 @@ default < file < environment < flag.`,
   $ newsgraph config --config ./newsgraph.yaml --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := opts.format.check(); err != nil {
+				return err
+			}
 			opts.out = cmd.OutOrStdout()
 			return runConfig(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
+	opts.format.register(cmd)
 	return cmd
 }
 
@@ -41,18 +43,13 @@ func runConfig(cmd *cobra.Command, opts *configOptions) error {
 	if err != nil {
 		return err
 	}
-	switch opts.format {
-	case "json":
-		enc := json.NewEncoder(opts.out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(cfg.Settings())
-	case "table":
-		tw := tabwriter.NewWriter(opts.out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "KEY\tVALUE\tSOURCE")
-		for _, s := range cfg.Settings() {
-			fmt.Fprintf(tw, "%s\t%v\t%s\n", s.Key, s.Value, s.Source)
-		}
-		return tw.Flush()
+	if opts.format == "json" {
+		return writeJSON(opts.out, cfg.Settings())
 	}
-	return usageErrorf("--format: unknown value %q (want table, json)", opts.format)
+	tw := tabwriter.NewWriter(opts.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "KEY\tVALUE\tSOURCE")
+	for _, s := range cfg.Settings() {
+		fmt.Fprintf(tw, "%s\t%v\t%s\n", s.Key, s.Value, s.Source)
+	}
+	return tw.Flush()
 }

@@ -25,8 +25,11 @@ func (o outputFlag) check() error {
 	return nil
 }
 
+// writeJSON prints v as indented JSON, leaving < and > alone: results quote IRIs such as
+// <ent:russia>, which the default escaping would print as \u003cent:russia\u003e.
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }

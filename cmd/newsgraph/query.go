@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -76,9 +75,7 @@ func runQuery(cmd *cobra.Command, opts *queryOptions) error {
 	if err := it.Err(); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
-	enc := json.NewEncoder(opts.out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(results)
+	return writeJSON(opts.out, results)
 }
 
 // queryText takes the query from the argument, a file it names, or standard input.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -12,7 +11,7 @@ import (
 
 type statsOptions struct {
 	global *globalOptions
-	format string
+	format outputFlag
 	out    io.Writer
 }
 
@@ -25,18 +24,18 @@ func newStatsCmd(g *globalOptions) *cobra.Command {
   $ newsgraph stats --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := opts.format.check(); err != nil {
+				return err
+			}
 			opts.out = cmd.OutOrStdout()
 			return runStats(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
+	opts.format.register(cmd)
 	return cmd
 }
 
 func runStats(cmd *cobra.Command, opts *statsOptions) error {
-	if opts.format != "table" && opts.format != "json" {
-		return usageErrorf("--format: unknown value %q (want table, json)", opts.format)
-	}
 	store, err := openConfigured(cmd, opts.global, true)
 	if err != nil {
 		return err
@@ -47,9 +46,7 @@ func runStats(cmd *cobra.Command, opts *statsOptions) error {
 		return err
 	}
 	if opts.format == "json" {
-		enc := json.NewEncoder(opts.out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(st)
+		return writeJSON(opts.out, st)
 	}
 	tw := tabwriter.NewWriter(opts.out, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "articles\t%d\nfacts\t%d\nconflict threads\t%d\nquads\t%d\n", st.Articles, st.Facts, st.Threads, st.Quads)
