@@ -21,17 +21,19 @@ type Extraction struct {
 
 // Result is the score of a system against the gold set.
 type Result struct {
-	AUC       float64 // area under the precision–recall curve, with (recall 0, precision 1) added
-	Precision float64 // at Threshold
-	Recall    float64 // at Threshold
-	F1        float64 // the best F1 over all thresholds
-	Threshold float64 // the confidence threshold of the best F1
-	Curve     []Point // the precision–recall curve, thresholds ascending
+	AUC       float64 `json:"auc"`             // area under the precision–recall curve, with (recall 0, precision 1) added
+	Precision float64 `json:"precision"`       // at Threshold
+	Recall    float64 `json:"recall"`          // at Threshold
+	F1        float64 `json:"f1"`              // the best F1 over all thresholds
+	Threshold float64 `json:"threshold"`       // the confidence threshold of the best F1
+	Curve     []Point `json:"curve,omitempty"` // the precision–recall curve, thresholds ascending
 }
 
 // Point is one threshold of the precision–recall curve.
 type Point struct {
-	Threshold, Precision, Recall float64
+	Threshold float64 `json:"threshold"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
 }
 
 // Errors of reading the input files.

@@ -49,9 +49,9 @@ type Extract struct {
 
 // Setting is one effective value and where it came from.
 type Setting struct {
-	Key    string
-	Value  any
-	Source string // "default", "file <path>", "env NEWSGRAPH_…" or "flag --…"
+	Key    string `json:"key"`
+	Value  any    `json:"value"`
+	Source string `json:"source"` // "default", "file <path>", "env NEWSGRAPH_…" or "flag --…"
 }
 
 // Settings lists every effective value with its source, sorted by key.

@@ -11,13 +11,13 @@ import (
 // Stats counts what a store holds. Every count is of distinct nodes: an entity named by ten
 // articles counts once.
 type Stats struct {
-	Entities map[string]int64 // by entity type ("Country" → 12); types with none are left out
-	Facts    int64            // statement nodes, one per extracted fact
-	Articles int64
+	Entities map[string]int64 `json:"entities"` // by entity type ("Country" → 12); types with none are left out
+	Facts    int64            `json:"facts"`    // statement nodes, one per extracted fact
+	Articles int64            `json:"articles"`
 	// Threads counts conflicts that at least one statement belongs to (ng:thread), which is
 	// what "related conflicts" walks; Entities["Conflict"] also counts conflicts only named.
-	Threads int64
-	Quads   int64 // all quads, load records included
+	Threads int64 `json:"threads"`
+	Quads   int64 `json:"quads"` // all quads, load records included
 }
 
 // Stats counts entities by type, facts, articles, conflict threads and quads. Each count walks

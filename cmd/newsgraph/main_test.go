@@ -74,7 +74,7 @@ func TestExtractLoadQuery(t *testing.T) {
 		t.Fatalf("query: %v\n%s", err, out)
 	}
 	out, _, err = execute(t, "", "--data-dir", store, "stats", "--format", "json")
-	if err != nil || !strings.Contains(out, `"Articles": 1`) {
+	if err != nil || !strings.Contains(out, `"articles": 1`) {
 		t.Fatalf("stats: %v\n%s", err, out)
 	}
 	out, _, err = execute(t, "", "--data-dir", store, "retract", "https://news.example/2020/07/17/mediation")
