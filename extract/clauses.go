@@ -9,7 +9,7 @@ import (
 var clauseCuesTSV string
 
 // A cue is a bit set of the roles a word plays in the clause rules (data/clause_cues.tsv).
-type cue uint16
+type cue uint32
 
 const (
 	cueSay cue = 1 << iota
@@ -27,6 +27,10 @@ const (
 	cueName
 	cuePartner
 	cueTransfer
+	cueConvene
+	cueMeeting
+	cueMediation
+	cueMediator
 )
 
 var cueNames = map[string]cue{
@@ -34,6 +38,7 @@ var cueNames = map[string]cue{
 	"light": cueLight, "join": cueJoin, "sub": cueSub,
 	"lightprep": cueLightPrep, "quant": cueQuant, "mutual": cueMutual, "chain": cueChain,
 	"particle": cuePart, "name": cueName, "partner": cuePartner, "transfer": cueTransfer,
+	"convene": cueConvene, "meeting": cueMeeting, "mediation": cueMediation, "mediator": cueMediator,
 }
 
 var clauseCues = func() map[string]cue {
@@ -1420,7 +1425,10 @@ func (p *parser) subject(k int) Span {
 		case p.kindAt(start-1) == cAdv && p.cue(p.chunks[start-1].s)&cueJoin != 0 && p.kindAt(start-2) == cNP:
 			start -= 2
 			continue
-		case p.kindAt(start-1) == cComma && p.kindAt(start-2) == cNP && p.coordinatedAfter(start):
+		case p.kindAt(start-1) == cComma && p.kindAt(start-2) == cNP && p.coordinatedAfter(start) &&
+			!(p.kindAt(start-3) == cPrep && p.opensClause(start-3)):
+			// (Not "Under Russian mediation, Armenia and Azerbaijan …": a phrase opening
+			// the sentence is no member of the list.)
 			start -= 2
 			continue
 		}

@@ -12,6 +12,12 @@ var topicWordsTSV string
 
 var topicWords = parseTSV(topicWordsTSV)
 
+//go:embed data/topic_synonyms.tsv
+var topicSynonymsTSV string
+
+// topicSynonyms maps a topic's head noun to the one it is merged with ("truce" → "ceasefire").
+var topicSynonyms = parseTSV(topicSynonymsTSV)
+
 // analysed is one sentence with what the earlier stages found in it.
 type analysed struct {
 	times   []Timex
@@ -52,6 +58,7 @@ func relate(d Document, ms Mentions, lex *Lexicon, sents []analysed) []Fact {
 			}
 			r.clause(si, a.times, cl)
 		}
+		r.nominalMediation(si, a.times, a.clauses)
 	}
 	return r.facts
 }
@@ -227,6 +234,10 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		if c, w, ok := r.eventNoun(objects[0].ent); ok && w > weight {
 			class, weight, event = c, w, lastWordOf(objects[0].ent)
 		}
+	}
+	if spans := append([]Span{objSpan}, extras...); r.convened(si, times, cl, pred, subjects, objects, spans, class, weight, conf) ||
+		r.roleMediation(si, times, cl, pred, subjects, objects, spans, conf) {
+		return
 	}
 	for _, sub := range subjects {
 		for _, obj := range objects {
@@ -777,8 +788,12 @@ func (r *relater) topic(s Sentence, head Span, end int) (Entity, bool) {
 		if i == last-1 && topicWords[w] != "plural" && s.Tokens[i].Tag != "VBG" {
 			w = r.lemma(s, i)
 		}
+		name := s.Tokens[i].Text
+		if syn, ok := topicSynonyms[w]; ok && i == last-1 {
+			w, name = syn, syn // "a truce" is topic:ceasefire
+		}
 		words = append(words, w)
-		names = append(names, s.Tokens[i].Text)
+		names = append(names, name)
 	}
 	id := Slug(strings.Join(words, " ")) // "flare-up" → flare_up: IDs are [a-z0-9_]
 	if id == "" {
