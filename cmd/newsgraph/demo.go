@@ -56,6 +56,11 @@ func runDemo(cmd *cobra.Command, opts *demoOptions) error {
 	if err != nil {
 		return err
 	}
+	cfg.Server.AllowWrites = false // the demo graph is the built-in corpus, nothing else
+	sopts, err := serverOptions(cfg)
+	if err != nil {
+		return err
+	}
 	ctx := cmd.Context()
 	store, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
 	if err != nil {
@@ -69,8 +74,7 @@ func runDemo(cmd *cobra.Command, opts *demoOptions) error {
 	if opts.noServe {
 		return nil
 	}
-	cfg.Server.AllowWrites = false
-	return serveStore(ctx, opts.out, store, cfg)
+	return serveStore(ctx, opts.out, store, sopts)
 }
 
 // buildDemo extracts the embedded corpus and loads it.

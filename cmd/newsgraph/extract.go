@@ -77,14 +77,14 @@ func runExtract(cmd *cobra.Command, opts *extractOptions) error {
 		rejected++
 		fmt.Fprintln(opts.errOut, "newsgraph:", err)
 	}
-	if err := opts.read.extractInputs(cmd.Context(), cfg, opts.inputs, reject, emit); err != nil {
+	if err := opts.read.extractInputs(cmd.Context(), cfg, opts.inputs, opts.errOut, reject, emit); err != nil {
 		return err
 	}
 	if err := flush(); err != nil {
 		return err
 	}
 	if rejected > 0 {
-		return fmt.Errorf("%d inputs or articles rejected (see above)", rejected)
+		return fmt.Errorf("inputs or articles rejected: %d (see above)", rejected)
 	}
 	return nil
 }

@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -60,7 +60,8 @@ func dateNote(a extract.Article) string {
 // extractInputs reads the articles of inputs and extracts them on extract.workers goroutines,
 // handing each result to add in input order. A bad input or article goes to reject
 // and the rest carry on; only an error from add, or a cancelled ctx, stops the batch.
-func (f *readFlags) extractInputs(ctx context.Context, cfg *config.Config, inputs []string,
+// Notes for the user (a date given to an undated article) go to errOut.
+func (f *readFlags) extractInputs(ctx context.Context, cfg *config.Config, inputs []string, errOut io.Writer,
 	reject func(error), add func(extract.Result) error) error {
 	ropts, err := f.options(cfg)
 	if err != nil {
@@ -72,7 +73,7 @@ func (f *readFlags) extractInputs(ctx context.Context, cfg *config.Config, input
 	}
 	for _, a := range arts {
 		if note := dateNote(a); note != "" {
-			fmt.Fprintln(os.Stderr, "newsgraph:", note)
+			fmt.Fprintln(errOut, "newsgraph:", note)
 		}
 	}
 	for _, o := range extract.ExtractAll(ctx, arts, cfg.Extract.Workers, extract.WithMinConfidence(f.minConfidence)) {

@@ -106,7 +106,7 @@ func runLoad(cmd *cobra.Command, opts *loadOptions) error {
 		}
 	}
 	if len(opts.inputs) > 0 {
-		if err := opts.read.extractInputs(ctx, cfg, opts.inputs, reject, add); err != nil {
+		if err := opts.read.extractInputs(ctx, cfg, opts.inputs, opts.errOut, reject, add); err != nil {
 			return err
 		}
 	}
@@ -118,7 +118,7 @@ func runLoad(cmd *cobra.Command, opts *loadOptions) error {
 	fmt.Fprintf(opts.out, "%d articles: %d added, %d replaced, %d unchanged; %d quads added, %d removed\n",
 		rep.Articles(), rep.Added, rep.Replaced, rep.Unchanged, rep.QuadsAdded, rep.QuadsRemoved)
 	if rejected > 0 {
-		return fmt.Errorf("%d inputs or lines rejected (see above); everything else was loaded", rejected)
+		return fmt.Errorf("inputs or lines rejected: %d (see above); everything else was loaded", rejected)
 	}
 	return nil
 }

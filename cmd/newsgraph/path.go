@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -81,7 +82,8 @@ func runPath(cmd *cobra.Command, opts *pathOptions) error {
 			evidenceLines(opts.out, "      ", h.Evidence, 2)
 		}
 		if opts.gizmo {
-			fmt.Fprintf(opts.out, "  Gizmo (paste into the web UI's Visualize page):\n    %s\n", queries.PathGizmo(p))
+			gizmo := strings.TrimSpace(queries.PathGizmo(p))
+			fmt.Fprintf(opts.out, "  Gizmo (paste into the web UI's Visualize page):\n    %s\n", strings.ReplaceAll(gizmo, "\n", "\n    "))
 		}
 	}
 	return err // a search limit reached after some paths were found is still worth saying

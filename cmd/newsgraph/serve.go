@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -36,12 +35,16 @@ server.query_timeout and return at most server.query_limit results.`,
 			if err != nil {
 				return err
 			}
+			sopts, err := serverOptions(cfg)
+			if err != nil {
+				return err
+			}
 			store, err := openStore(cmd.Context(), cfg, !cfg.Server.AllowWrites)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			return serveStore(cmd.Context(), cmd.OutOrStdout(), store, cfg)
+			return serveStore(cmd.Context(), cmd.OutOrStdout(), store, sopts)
 		},
 	}
 	f := cmd.Flags()
@@ -54,9 +57,10 @@ server.query_timeout and return at most server.query_limit results.`,
 	return cmd
 }
 
-// serveStore serves store until ctx is done (Ctrl+C), printing the URL once listening.
-func serveStore(ctx context.Context, out io.Writer, store *graph.Store, cfg *config.Config) error {
-	h, err := server.New(store.QuadStore(), nil, server.Options{
+// serverOptions are the server's settings from the configuration, checked before anything
+// is opened: the server asks more than the configuration does (a token of some length).
+func serverOptions(cfg *config.Config) (server.Options, error) {
+	opts := server.Options{
 		Host:            cfg.Server.Host,
 		Port:            cfg.Server.Port,
 		AllowWrites:     cfg.Server.AllowWrites,
@@ -64,17 +68,25 @@ func serveStore(ctx context.Context, out io.Writer, store *graph.Store, cfg *con
 		QueryTimeout:    cfg.Server.QueryTimeout,
 		QueryLimit:      cfg.Server.QueryLimit,
 		MaxRequestBytes: cfg.Server.MaxRequestBytes,
-	})
+	}
+	if err := opts.EnsureDefaults().Validate(); err != nil {
+		return opts, usageErrorf("invalid server settings (server.* in newsgraph config):\n%w", err)
+	}
+	return opts, nil
+}
+
+// serveStore serves store until ctx is done (Ctrl+C), printing the URL once listening.
+func serveStore(ctx context.Context, out io.Writer, store *graph.Store, opts server.Options) error {
+	h, err := server.New(store.QuadStore(), nil, opts)
 	if err != nil {
 		return err
 	}
-	addr := net.JoinHostPort(cfg.Server.Host, strconv.Itoa(cfg.Server.Port))
-	ln, err := net.Listen("tcp", addr)
+	ln, err := net.Listen("tcp", opts.Addr())
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	mode := "read-only"
-	if cfg.Server.AllowWrites {
+	if opts.AllowWrites {
 		mode = "writes enabled with token"
 	}
 	fmt.Fprintf(out, "serving the graph (%s) at http://%s/ — press Ctrl+C to stop\n", mode, ln.Addr())
