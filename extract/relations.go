@@ -303,15 +303,13 @@ func lastWordOf(t Entity) string {
 }
 
 // urge emits "X urge Y" for "X emphasized the need for the parties to adhere to Y": the
-// parties have not done it, X asked for it. Y is the infinitive's object, else its subject
-// when no clause names it already: "asked the court to act" has its fact in "ask", and
-// "urged citizens to defend their country" names nothing new.
+// parties have not done it, X asked for it. Y is the infinitive's object, else its subject.
+// When a clause already names who was asked, that is the fact and the infinitive adds none:
+// "called on Israel and Hamas to exercise restraint" is X call_on Israel and Hamas, "asked
+// the court to act" X ask the court.
 func (r *relater) urge(si int, times []Timex, cl Clause, conf float64) {
-	s := r.d.Sentences[si]
-	if cl.Arg2.Empty() || s.Tokens[cl.Arg2.Start].Tag == "PRP$" {
-		if r.asked(si, cl) {
-			return
-		}
+	if r.asked(si, cl) {
+		return
 	}
 	urged := r.resolve(si, cl.Arg2)
 	if len(urged) == 0 {
