@@ -42,7 +42,7 @@ func reissueErrors(h http.Handler) http.HandlerFunc {
 }
 
 // errorCatcher passes a response through unless its status is an error; then it keeps
-// the body for handleCayley to re-issue.
+// the body for reissueErrors to re-issue.
 type errorCatcher struct {
 	http.ResponseWriter
 	status int // set when the handler wrote an error status
@@ -134,8 +134,7 @@ func (s *server) handleWrite(w http.ResponseWriter, r *http.Request) {
 		writeError(w, fmt.Errorf("apply %d quads: %w", len(deltas), err))
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(writeResponse{Result: fmt.Sprintf("Successfully %s %d quads.", verb, len(qs)), Count: len(qs)})
+	writeJSON(w, http.StatusOK, "application/json", writeResponse{Result: fmt.Sprintf("Successfully %s %d quads.", verb, len(qs)), Count: len(qs)})
 }
 
 // authorizeWrite lets a write through only when writes are allowed and the request
@@ -170,8 +169,7 @@ func (s *server) handleHealth(w http.ResponseWriter, r *http.Request) {
 		writeError(w, fmt.Errorf("read store stats: %w", err))
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(health{
+	writeJSON(w, http.StatusOK, "application/json", health{
 		Status: "ok", ReadOnly: !s.opts.AllowWrites,
 		Quads: st.Quads.Value, Nodes: st.Nodes.Value, Exact: st.Quads.Exact && st.Nodes.Exact,
 	})

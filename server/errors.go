@@ -62,12 +62,19 @@ func writeError(w http.ResponseWriter, err error) {
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="newsgraph"`)
 	}
-	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
+	writeJSON(w, status, "application/json", errorBody{Error: err.Error()})
+}
+
+// writeJSON is how every JSON body of the server is written. Bodies quote IRIs, which
+// must read <ent:x>, not \u003cent:x\u003e. The status is already sent when encoding
+// could fail, so an encoding error is left to the client's parser.
+func writeJSON(w http.ResponseWriter, status int, contentType string, v any) {
+	w.Header().Set("Content-Type", contentType)
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false) // messages quote IRIs: <ent:x>, not \u003cent:x\u003e
-	_ = enc.Encode(errorBody{Error: err.Error()})
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
 }
 
 // statusOf maps an error to its HTTP status. Errors it does not know are server faults.

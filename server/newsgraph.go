@@ -2,11 +2,11 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,9 +23,6 @@ type Querier interface {
 	Describe(ctx context.Context, entity string) (*queries.Profile, error)
 	Search(ctx context.Context, text string, limit int) ([]queries.Entity, error)
 }
-
-// DefaultSearchLimit is how many entities /api/newsgraph/search returns without ?limit.
-const DefaultSearchLimit = 20
 
 // PathResponse is the body of /api/newsgraph/path.
 type PathResponse struct {
@@ -96,7 +93,7 @@ func (s *server) newsgraphHandlers() map[string]http.HandlerFunc {
 				return nil, err
 			}
 			if limit == 0 {
-				limit = DefaultSearchLimit
+				limit = queries.DefaultSearchLimit
 			}
 			limit = min(limit, s.opts.QueryLimit)
 			found, err := s.q.Search(ctx, text, limit)
@@ -127,10 +124,7 @@ func (s *server) endpoint(known []string, run func(context.Context, *params) (an
 			writeError(w, err)
 			return
 		}
-		w.Header().Set("Content-Type", "application/json")
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(res)
+		writeJSON(w, http.StatusOK, "application/json", res)
 	}
 }
 
@@ -149,7 +143,7 @@ func (p *params) problem(format string, args ...any) {
 func (p *params) checkKnown(known []string) {
 	var unknown []string
 	for name := range p.values {
-		if !contains(known, name) {
+		if !slices.Contains(known, name) {
 			unknown = append(unknown, name)
 		}
 	}
@@ -157,15 +151,6 @@ func (p *params) checkKnown(known []string) {
 	for _, name := range unknown {
 		p.problem("unknown parameter %q (known: %s)", name, strings.Join(known, ", "))
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func (p *params) get(name string) string { return strings.TrimSpace(p.values.Get(name)) }

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -59,14 +58,11 @@ func (s *server) handleQuery(w http.ResponseWriter, r *http.Request) {
 		writeError(w, err)
 		return
 	}
+	ctype := "application/json"
 	if res.collation == query.JSONLD {
-		w.Header().Set("Content-Type", "application/ld+json")
-	} else {
-		w.Header().Set("Content-Type", "application/json")
+		ctype = "application/ld+json"
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(res)
+	writeJSON(w, http.StatusOK, ctype, res)
 }
 
 // runQuery runs one query under the query timeout and limit. A query still running at
