@@ -138,8 +138,8 @@ func (r *relater) convened(si int, times []Timex, cl Clause, pred string, subjec
 // as a go-between", "served as mediator between …") and reports whether it did.
 func (r *relater) roleMediation(si int, times []Timex, cl Clause, pred string, subjects, objects []arg,
 	spans []Span, conf float64) bool {
-	if len(objects) != 1 || headCue(objects[0].ent)&cueMediator == 0 ||
-		!(strings.HasSuffix(pred, "_as") || pred == "be" || pred == "become") {
+	if len(objects) != 1 || !(strings.HasSuffix(pred, "_as") || pred == "be" || pred == "become") ||
+		headCue(objects[0].ent)&cueMediator == 0 {
 		return false
 	}
 	c, ok := r.mediatedConflict(si, spans)
@@ -162,8 +162,8 @@ func (r *relater) roleMediation(si int, times []Timex, cl Clause, pred string, s
 // phrase gives the fact its modality and date.
 func (r *relater) nominalMediation(si int, times []Timex, cls []Clause) {
 	s := r.d.Sentences[si]
-	for _, m := range r.ms {
-		if m.Sentence != si || !m.Modifier || m.End-m.Start != 1 || !isParty(m.Entity) {
+	for _, m := range r.ms.InSentence(si) {
+		if !m.Modifier || m.End-m.Start != 1 || !isParty(m.Entity) {
 			continue
 		}
 		_, part, ok := cutDash(s.Tokens[m.Start].Text)
@@ -189,7 +189,7 @@ func (r *relater) nominalMediation(si int, times []Timex, cls []Clause) {
 		r.emit(si, times, cl, arg{m.Entity, true}, lemma, arg{t, false}, class, weight, 0.75)
 	}
 	for i, tk := range s.Tokens {
-		if clauseCues[strings.ToLower(tk.Text)]&cueMediation == 0 && clauseCues[tk.Lemma]&cueMediation == 0 {
+		if clauseCues[tk.Lemma]&cueMediation == 0 {
 			continue
 		}
 		owners, after := r.mediationOwners(si, i)

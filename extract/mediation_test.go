@@ -62,6 +62,11 @@ func TestMediation(t *testing.T) {
 			want: []string{"ent:african_union mediate conflict:armenia--azerbaijan 2020-10-10/published asserted mediate"},
 		},
 		{
+			name: "under the auspices of an organisation",
+			text: pair + "The foreign ministers met in Vienna under the auspices of the OSCE.",
+			want: []string{"ent:osce mediate conflict:armenia--azerbaijan 2020-10-10/published asserted mediate"},
+		},
+		{
 			name: "mediation rejected is no mediation",
 			text: pair + "Azerbaijan rejected Turkish mediation.",
 			not:  []string{"ent:turkey mediate"},
