@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -580,8 +581,8 @@ func checkFact(f extract.Fact) error {
 		field string
 		e     extract.Entity
 	}{{"subject", f.Subject}, {"object", f.Object}} {
-		if e.e.Type != "" && !entityTypes[e.e.Type] {
-			return fmt.Errorf("%s.type: unknown value %q (want one of %s)", e.field, e.e.Type, strings.Join(entityTypeList, ", "))
+		if e.e.Type != "" && !slices.Contains(EntityTypes, e.e.Type) {
+			return fmt.Errorf("%s.type: unknown value %q (want one of %s)", e.field, e.e.Type, strings.Join(EntityTypes, ", "))
 		}
 	}
 	for _, s := range append([]string{f.Sentence, f.Subject.Name, f.Object.Name, f.Class, f.Modality, f.Date},
@@ -592,19 +593,6 @@ func checkFact(f extract.Fact) error {
 	}
 	return nil
 }
-
-var entityTypeList = []string{
-	extract.TypePerson, extract.TypeCountry, extract.TypeOrganization, extract.TypeLocation,
-	extract.TypeEvent, extract.TypeConflict, extract.TypeTopic,
-}
-
-var entityTypes = func() map[string]bool {
-	m := map[string]bool{}
-	for _, t := range entityTypeList {
-		m[t] = true
-	}
-	return m
-}()
 
 // checkIRI rejects characters N-Triples does not allow inside <…>.
 func checkIRI(field, s string) error {

@@ -18,13 +18,14 @@ import (
 // hostileClasses are the event classes that make a statement between two parties
 // part of their conflict thread and count towards its episodes.
 var hostileClasses = map[string]bool{
-	"accuse": true, "threaten": true, "attack": true, "fight": true, "seize": true, "sanction": true,
+	extract.ClassAccuse: true, extract.ClassThreaten: true, extract.ClassAttack: true,
+	extract.ClassFight: true, extract.ClassSeize: true, extract.ClassSanction: true,
 }
 
 // threadClasses are the classes that join a statement between two parties to their
 // thread without being hostile themselves: how the conflict is handled.
 var threadClasses = map[string]bool{
-	"negotiate": true, "agree": true, "withdraw": true, "mediate": true,
+	extract.ClassNegotiate: true, extract.ClassAgree: true, extract.ClassWithdraw: true, extract.ClassMediate: true,
 }
 
 // IsHostile reports whether an event class is a conflict event (as opposed to cooperation).
@@ -110,7 +111,7 @@ func Threads(facts []extract.Fact) []string {
 			continue
 		}
 		involves := f.Subject.ID == a || f.Subject.ID == b || f.Object.ID == a || f.Object.ID == b
-		if f.Class == "mediate" || (involves && (hostileClasses[f.Class] || threadClasses[f.Class])) {
+		if f.Class == extract.ClassMediate || (involves && (hostileClasses[f.Class] || threadClasses[f.Class])) {
 			threads[i] = main
 		}
 	}

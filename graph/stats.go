@@ -32,7 +32,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return n, nil
 	}
 	typed := func(class quad.IRI) *path.Path { return path.StartPath(s.qs).Has(RDFType, class) }
-	for _, t := range entityTypeList {
+	for _, t := range EntityTypes {
 		n, err := count(t+" entities", typed(TypeIRI(t)))
 		if err != nil {
 			return st, err

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
 )
 
 // The vocabulary. Every IRI newsgraph writes is one of these or an entity, topic,
@@ -50,6 +52,13 @@ func NameKey(s string) string {
 }
 
 var dashes = strings.NewReplacer("–", "-", "—", "-", "‐", "-")
+
+// EntityTypes are the types of entity nodes (extract.Type…): the loader accepts no other,
+// and queries take a node of another type (a statement, an article) for no entity.
+var EntityTypes = []string{
+	extract.TypePerson, extract.TypeCountry, extract.TypeOrganization, extract.TypeLocation,
+	extract.TypeEvent, extract.TypeConflict, extract.TypeTopic,
+}
 
 // TypeIRI is the rdf:type class of an entity type ("Country" → <ng:Country>).
 func TypeIRI(t string) quad.IRI { return quad.IRI("ng:" + t) }

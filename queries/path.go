@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -191,22 +192,13 @@ func (s *search) expand(x, y *side) ([]string, error) {
 					met = append(met, e.to)
 				}
 			}
-			if d == x.depth+1 && !contains(x.parents[e.to], u) {
+			if d == x.depth+1 && !slices.Contains(x.parents[e.to], u) {
 				x.parents[e.to] = append(x.parents[e.to], u)
 			}
 		}
 	}
 	x.frontier, x.depth = next, x.depth+1
 	return met, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // chains lists up to limit routes from the side's root to node through the parents.

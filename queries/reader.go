@@ -409,7 +409,7 @@ func (r *reader) typeOf(id string) (cgraph.Ref, error) {
 	if _, isKV := cgraph.Unwrap(r.qs).(*kv.QuadStore); !isKV {
 		return r.first(quad.Object, filter{quad.Subject, quad.IRI(id)}, filter{quad.Predicate, graph.RDFType})
 	}
-	for _, t := range entityTypes {
+	for _, t := range graph.EntityTypes {
 		typ, err := r.ref(graph.TypeIRI(t))
 		if err != nil {
 			return nil, err

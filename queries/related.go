@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -159,7 +160,7 @@ func (r *reader) mediatedBy(id string) ([]string, error) {
 	}
 	set := map[string]bool{}
 	for _, st := range sts {
-		if st.thread != "" && (st.class == "mediate" || st.object == st.thread) {
+		if st.thread != "" && (st.class == extract.ClassMediate || st.object == st.thread) {
 			set[st.thread] = true
 		}
 	}
@@ -169,7 +170,7 @@ func (r *reader) mediatedBy(id string) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("threads mediated by %s: %w", id, err)
 		}
-		if !contains(parties, id) {
+		if !slices.Contains(parties, id) {
 			out = append(out, t)
 		}
 	}
@@ -216,7 +217,7 @@ func (r *reader) thread(id string, opts RelatedOptions) (Thread, error) {
 		return th, err
 	}
 	mediation := func(ev Event) bool {
-		return (ev.Class == "mediate" || ev.Object.ID == id) && !parties[ev.Subject.ID] && ev.Subject.ID != id
+		return (ev.Class == extract.ClassMediate || ev.Object.ID == id) && !parties[ev.Subject.ID] && ev.Subject.ID != id
 	}
 	for _, ev := range events {
 		if ev.Date != "" {

@@ -4,30 +4,15 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
-	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 )
-
-// entityTypes are the types whose nodes Search and Resolve consider.
-var entityTypes = []string{
-	extract.TypeCountry, extract.TypePerson, extract.TypeOrganization, extract.TypeLocation,
-	extract.TypeEvent, extract.TypeConflict, extract.TypeTopic,
-}
-
-func isEntityType(t string) bool {
-	for _, et := range entityTypes {
-		if t == et {
-			return true
-		}
-	}
-	return false
-}
 
 // DefaultSearchLimit is the number of matches Search returns when asked for zero.
 const DefaultSearchLimit = 20
@@ -52,7 +37,7 @@ func (r *reader) resolve(name string) (Entity, error) {
 		if err != nil {
 			return Entity{}, fmt.Errorf("resolve %q: %w", name, err)
 		}
-		if isEntityType(e.Type) {
+		if slices.Contains(graph.EntityTypes, e.Type) {
 			return e, nil
 		}
 	}
@@ -91,7 +76,7 @@ func (r *reader) pick(name string, ids []string) (Entity, error) {
 		if err != nil {
 			return Entity{}, err
 		}
-		if !isEntityType(e.Type) {
+		if !slices.Contains(graph.EntityTypes, e.Type) {
 			continue // not an entity: a statement or article that shares the string
 		}
 		cands = append(cands, e)
@@ -111,7 +96,7 @@ func (r *reader) pick(name string, ids []string) (Entity, error) {
 // member give names and aliases.
 func (r *reader) allEntities() ([]Entity, error) {
 	var out []Entity
-	for _, t := range entityTypes {
+	for _, t := range graph.EntityTypes {
 		ids, err := r.strings(quad.Subject, filter{quad.Predicate, graph.RDFType}, filter{quad.Object, graph.TypeIRI(t)})
 		if err != nil {
 			return nil, fmt.Errorf("list %s entities: %w", t, err)
