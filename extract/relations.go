@@ -251,6 +251,10 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 			if !obj.direct {
 				c -= 0.05
 			}
+			if cc, cw, ok := r.talksWith(cl, pred, class, sub, obj); ok {
+				r.emit(si, times, cl, sub, pred, obj, cc, cw, c)
+				continue
+			}
 			r.emit(si, times, cl, sub, pred, obj, class, weight, c)
 		}
 	}
@@ -291,6 +295,21 @@ func (r *relater) secondObject(si int, times []Timex, cl Clause, subjects, objec
 		}
 		return
 	}
+}
+
+// talksWith returns the class of "held talks with X" when X is no adversary: talks are
+// negotiation between the two parties in focus, and a meeting (the class of "talk_with")
+// with anyone else ("Aliyev and Pashinyan held talks with Macron").
+func (r *relater) talksWith(cl Clause, pred, class string, sub, obj arg) (string, float64, bool) {
+	if cl.Noun == "" || class != ClassNegotiate || !strings.HasSuffix(pred, "_with") {
+		return "", 0, false
+	}
+	if len(r.pair) == 2 && (sub.ent.ID == r.pair[0].ID && obj.ent.ID == r.pair[1].ID ||
+		sub.ent.ID == r.pair[1].ID && obj.ent.ID == r.pair[0].ID) {
+		return "", 0, false
+	}
+	c, w := r.lex.ClassOf(cl.Noun + "_with")
+	return c, w, c != ClassOther
 }
 
 // lastWordOf is a topic's head word as written ("offensive" of "military offensive").
