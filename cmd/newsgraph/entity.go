@@ -99,6 +99,9 @@ func newSearchCmd(g *globalOptions) *cobra.Command {
 			if err := format.check(); err != nil {
 				return err
 			}
+			if err := atLeastOne(map[string]int{"limit": limit}); err != nil {
+				return err
+			}
 			store, err := openConfigured(cmd, g, true)
 			if err != nil {
 				return err

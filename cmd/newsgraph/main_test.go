@@ -118,6 +118,9 @@ func TestUsageErrors(t *testing.T) {
 		{"stats", "--format", "yaml"},
 		{"config", "--format", "yaml"},
 		{"timeline", "Armenia", "--nope"},
+		{"path", "Putin", "Azerbaijan", "--max-hops", "0"},
+		{"related", "Armenia", "--gap-days", "-5"},
+		{"search", "kara", "--limit", "0"},
 		{"--config", filepath.Join(dir, "missing.yaml"), "config"},
 		{"--config", badConfig, "config"},
 	} {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -27,6 +29,17 @@ func (o outputFlag) check() error {
 
 // writeJSON prints v as indented JSON, leaving < and > alone: results quote IRIs such as
 // <ent:russia>, which the default escaping would print as \u003cent:russia\u003e.
+// atLeastOne rejects a count flag below 1: the queries would take it for their default,
+// which is not what the user typed.
+func atLeastOne(flags map[string]int) error {
+	for _, name := range slices.Sorted(maps.Keys(flags)) {
+		if n := flags[name]; n < 1 {
+			return usageErrorf("--%s: %d must be at least 1", name, n)
+		}
+	}
+	return nil
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

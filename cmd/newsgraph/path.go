@@ -38,6 +38,9 @@ read from. The Gizmo query printed last reproduces the path in the web UI's Visu
 			if err := opts.format.check(); err != nil {
 				return err
 			}
+			if err := atLeastOne(map[string]int{"max-hops": opts.query.MaxHops, "k": opts.query.K}); err != nil {
+				return err
+			}
 			opts.out = cmd.OutOrStdout()
 			return runPath(cmd, opts)
 		},
@@ -61,7 +64,7 @@ func runPath(cmd *cobra.Command, opts *pathOptions) error {
 	}
 	defer store.Close()
 	paths, err := queries.Paths(cmd.Context(), store.QuadStore(), opts.from, opts.to, opts.query)
-	if err != nil && len(paths) == 0 {
+	if err != nil {
 		return err
 	}
 	if opts.format == "json" {
@@ -86,5 +89,5 @@ func runPath(cmd *cobra.Command, opts *pathOptions) error {
 			fmt.Fprintf(opts.out, "  Gizmo (paste into the web UI's Visualize page):\n    %s\n", strings.ReplaceAll(gizmo, "\n", "\n    "))
 		}
 	}
-	return err // a search limit reached after some paths were found is still worth saying
+	return nil
 }

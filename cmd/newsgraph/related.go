@@ -36,6 +36,9 @@ its mediators and main facts. Threads that share a party or a mediator are liste
 			if err := opts.format.check(); err != nil {
 				return err
 			}
+			if err := atLeastOne(map[string]int{"gap-days": opts.query.GapDays, "main": opts.query.MainFacts}); err != nil {
+				return err
+			}
 			opts.out = cmd.OutOrStdout()
 			return runRelated(cmd, opts)
 		},
