@@ -954,6 +954,11 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 		case pk == cSub && gerund && last >= 0:
 			// "… after accusing the TPLF of attacking …"
 			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
+		case pk == cComma && infinitive && cl.Passive && p.kindAt(prev-1) == cNP:
+			// "… to begin negotiations, to be mediated by the OSCE": the phrase before
+			// the comma is to undergo it, as planned.
+			cl.Arg1, cl.Modality = p.antecedent(prev-1), Intent
+			modifies = cl.Arg1
 		case pk == cComma && gerund && last >= 0:
 			// "Erdogan took 52 percent of the vote, defeating Kilicdaroglu": the subject
 			// of the clause before does it.

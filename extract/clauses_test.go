@@ -77,6 +77,11 @@ func TestClauses(t *testing.T) {
 			},
 		},
 		{
+			name:     "a passive infinitive after a comma: the phrase before is to undergo it",
+			sentence: "The ministers agreed to begin negotiations, to be mediated by the OSCE.",
+			want:     []string{"negotiations | to be mediated by | the OSCE {passive, intent}"},
+		},
+		{
 			name:     "coordinated agents stay one argument",
 			sentence: "A truce brokered by Egypt, Qatar and the United States took hold.",
 			want:     []string{"A truce | brokered by | Egypt, Qatar and the United States {passive}"},
