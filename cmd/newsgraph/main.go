@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/newsgraph/newsgraph/config"
+	"github.com/newsgraph/newsgraph/queries"
 )
 
 // Exit codes.
@@ -49,7 +50,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &flagErr), errors.As(err, &cfgErr):
+	case errors.As(err, &flagErr), errors.As(err, &cfgErr), errors.Is(err, queries.ErrBadDate):
 		return exitUsage
 	}
 	return exitFailure

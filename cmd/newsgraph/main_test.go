@@ -73,6 +73,10 @@ func TestExtractLoadQuery(t *testing.T) {
 	if err != nil || !strings.Contains(out, `"Armenia"`) {
 		t.Fatalf("query: %v\n%s", err, out)
 	}
+	_, _, err = execute(t, "", "--data-dir", store, "timeline", "Armenia", "--since", "20x")
+	if got := exitCode(err); got != exitUsage {
+		t.Errorf("timeline --since 20x: exit code %d (error %v), want %d", got, err, exitUsage)
+	}
 	out, _, err = execute(t, "", "--data-dir", store, "stats", "--format", "json")
 	if err != nil || !strings.Contains(out, `"articles": 1`) {
 		t.Fatalf("stats: %v\n%s", err, out)
@@ -121,6 +125,7 @@ func TestUsageErrors(t *testing.T) {
 		{"path", "Putin", "Azerbaijan", "--max-hops", "0"},
 		{"related", "Armenia", "--gap-days", "-5"},
 		{"search", "kara", "--limit", "0"},
+		{"--db", "memory", "stats"},
 		{"--config", filepath.Join(dir, "missing.yaml"), "config"},
 		{"--config", badConfig, "config"},
 	} {
