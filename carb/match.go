@@ -1,6 +1,9 @@
 package carb
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // pr is the precision and recall of one system tuple against one gold tuple.
 type pr struct{ prec, rec float64 }
@@ -23,14 +26,8 @@ func binaryLenientMatch(gold, sys Extraction) pr {
 	g := binarize(gold.Args)
 	s := binarize(sys.Args)
 	straight := lenientMatch(gold.Relation, g, sys.Relation, s)
-	said := false
-	for _, v := range saidRelations {
-		if strings.Contains(gold.Relation, v) {
-			said = true
-			break
-		}
-	}
-	if !said {
+	said := func(v string) bool { return strings.Contains(gold.Relation, v) }
+	if !slices.ContainsFunc(saidRelations, said) {
 		return straight
 	}
 	swapped := s
@@ -61,13 +58,8 @@ func lenientMatch(goldRel string, goldArgs []string, sysRel string, sysArgs []st
 	precDen, recDen := len(sw), len(gw)
 	matched, rest := matchWords(gw, sw)
 	// A system "be" left over stands for any form of "be" in the gold relation.
-	if i := indexOf(rest, "be"); i >= 0 {
-		for _, f := range formsOfBe {
-			if indexOf(gw, f) >= 0 {
-				matched++
-				break
-			}
-		}
+	if slices.Contains(rest, "be") && slices.ContainsFunc(formsOfBe, func(f string) bool { return slices.Contains(gw, f) }) {
+		matched++
 	}
 	if matched == 0 {
 		return pr{}
@@ -104,19 +96,10 @@ func matchWords(gold, sys []string) (int, []string) {
 	rest := append([]string(nil), sys...)
 	n := 0
 	for _, w := range gold {
-		if i := indexOf(rest, w); i >= 0 {
+		if i := slices.Index(rest, w); i >= 0 {
 			n++
 			rest = append(rest[:i], rest[i+1:]...)
 		}
 	}
 	return n, rest
-}
-
-func indexOf(ws []string, w string) int {
-	for i, x := range ws {
-		if x == w {
-			return i
-		}
-	}
-	return -1
 }
