@@ -916,6 +916,30 @@ func focusPair(d Document, ms Mentions) []Entity {
 	type key struct{ a, b string }
 	counts := map[key]int{}
 	ents := map[string]Entity{}
+	// "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev": a
+	// leader named with his state's adjective stands for that state here and later on.
+	stateOf := map[string]Entity{}
+	parties := make(Mentions, 0, len(ms)) // a copy: the leader's phrase starts at the adjective
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) {
+			if p := ms[i+1]; m.Sentence == p.Sentence && m.Modifier && m.Entity.Type == TypeCountry &&
+				p.Entity.Type == TypePerson && !p.Modifier && p.Start-m.End <= 3 {
+				if _, ok := stateOf[p.Entity.ID]; !ok {
+					stateOf[p.Entity.ID] = m.Entity
+				}
+				p.Start = m.Start
+				m, i = p, i+1
+			}
+		}
+		parties = append(parties, m)
+	}
+	for i := range parties {
+		if e, ok := stateOf[parties[i].Entity.ID]; ok {
+			parties[i].Entity = e
+		}
+	}
+	ms = parties
 	for i := 1; i < len(ms); i++ {
 		m0, m1 := ms[i-1], ms[i]
 		if m0.Sentence != m1.Sentence || m0.Modifier || m1.Modifier || m0.Entity.ID == m1.Entity.ID ||

@@ -210,6 +210,11 @@ func TestFacts(t *testing.T) {
 			},
 		},
 		{
+			name: "leaders named with their states' adjectives set the pair in focus",
+			text: "Serbian President Aleksandar Vucic and Kosovan Prime Minister Albin Kurti met in Brussels.\n\nVucic and Kurti agreed to talk again. The EU, which mediated the conflict, welcomed the meeting.",
+			want: []string{"ent:european_union mediate conflict:kosovo--serbia 2023-09-22/published asserted"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
