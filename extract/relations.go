@@ -15,7 +15,8 @@ var topicWords = parseTSV(topicWordsTSV)
 //go:embed data/topic_synonyms.tsv
 var topicSynonymsTSV string
 
-// topicSynonyms maps a topic's head noun to the one it is merged with ("truce" → "ceasefire").
+// topicSynonyms maps a topic's head noun, or its whole phrase, to the one it is merged with
+// ("truce" → "ceasefire", "military offensive" → "offensive").
 var topicSynonyms = parseTSV(topicSynonymsTSV)
 
 // analysed is one sentence with what the earlier stages found in it.
@@ -811,6 +812,10 @@ func (r *relater) topic(s Sentence, head Span, end int) (Entity, bool) {
 		}
 		words = append(words, w)
 		names = append(names, name)
+	}
+	// "a military offensive" is an offensive: a classifier the head already implies.
+	if syn, ok := topicSynonyms[strings.Join(words, " ")]; ok && len(words) > 1 {
+		words, names = strings.Fields(syn), strings.Fields(syn)
 	}
 	id := Slug(strings.Join(words, " ")) // "flare-up" → flare_up: IDs are [a-z0-9_]
 	if id == "" {

@@ -215,6 +215,12 @@ func TestFacts(t *testing.T) {
 			want: []string{"ent:european_union mediate conflict:kosovo--serbia 2023-09-22/published asserted"},
 		},
 		{
+			name: "merged topics: a truce is a ceasefire, a military offensive an offensive",
+			text: "Ethiopia launched a military offensive. Both armies respected the truce.",
+			want: []string{"ent:ethiopia launch topic:offensive 2023-09-22/published asserted"},
+			not:  []string{"ent:ethiopia launch topic:military_offensive", "topic:army respect topic:truce"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
