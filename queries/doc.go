@@ -71,7 +71,8 @@
 //     with the autumn war.
 //  3. Every other dated event of the thread joins the nearest episode within GapDays.
 //  4. An episode's mediators are the subjects, other than the parties, of its
-//     mediate-class events and of its events whose object is the conflict.
+//     mediate-class events and of its events whose object is the conflict, when they are
+//     people, countries or organisations (a topic such as the ceasefire mediates nothing).
 //
 // The threads of an entity are those it is a party of or mediates; the linked threads are
 // the other threads of their parties and mediators, the ones sharing the most first.

@@ -178,6 +178,10 @@ func (r *reader) mediatedBy(id string) ([]string, error) {
 	return out, nil
 }
 
+// mediatorTypes are the entity types that can mediate. "The ceasefire ended the conflict"
+// names no mediator, and a topic taken for one would link every thread it is mentioned in.
+var mediatorTypes = []string{extract.TypePerson, extract.TypeCountry, extract.TypeOrganization}
+
 // thread reads one conflict thread and splits it into episodes.
 func (r *reader) thread(id string, opts RelatedOptions) (Thread, error) {
 	c, err := r.entity(id)
@@ -217,7 +221,8 @@ func (r *reader) thread(id string, opts RelatedOptions) (Thread, error) {
 		return th, err
 	}
 	mediation := func(ev Event) bool {
-		return (ev.Class == extract.ClassMediate || ev.Object.ID == id) && !parties[ev.Subject.ID] && ev.Subject.ID != id
+		return (ev.Class == extract.ClassMediate || ev.Object.ID == id) && !parties[ev.Subject.ID] && ev.Subject.ID != id &&
+			slices.Contains(mediatorTypes, ev.Subject.Type)
 	}
 	for _, ev := range events {
 		if ev.Date != "" {

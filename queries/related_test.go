@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/queries"
 )
 
@@ -59,6 +60,56 @@ func TestEpisodesFollowLoadAndRetract(t *testing.T) {
 				if got := summary(); got != s.want {
 					t.Errorf("step %d:\n got %s\nwant %s", i, got, s.want)
 				}
+			}
+		})
+	}
+}
+
+// A mediator is an actor: a topic or a place whose fact names the conflict is not one, and
+// must not link the thread to others through a common noun.
+func TestMediatorsAreActors(t *testing.T) {
+	fact := func(subjName, subjID, subjType, pred, class string) string {
+		return fmt.Sprintf(`{"article":"art:c00000000001","published":"2020-10-10","subject":{"name":%q,"id":%q,"type":%q},`+
+			`"predicate":%q,"object":{"name":"Armenia–Azerbaijan","id":"conflict:armenia--azerbaijan","type":"Conflict"},`+
+			`"date":"2020-10-10","date_precision":"day","date_source":"text","modality":"asserted","class":%q,`+
+			`"sentence":"A sentence.","offset":0,"confidence":0.8}`, subjName, subjID, subjType, pred, class)
+	}
+	for _, tc := range []struct {
+		name string
+		fact string
+		want string // mediator names, "" for none
+	}{
+		{"country mediates", fact("Russia", "ent:russia", "Country", "mediate", "mediate"), "Russia"},
+		{"person names the conflict", fact("Charles Michel", "ent:charles_michel", "Person", "discuss", "consult"), "Charles Michel"},
+		{"organisation mediates", fact("OSCE", "ent:osce", "Organization", "broker", "mediate"), "OSCE"},
+		{"topic names the conflict", fact("ceasefire", "topic:ceasefire", "Topic", "end", "other"), ""},
+		{"topic with a mediate class", fact("talks", "topic:talks", "Topic", "mediate", "mediate"), ""},
+		{"place names the conflict", fact("Stepanakert", "ent:stepanakert", "Location", "suffer", "other"), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			results, err := graph.ReadFacts(strings.NewReader(tc.fact), "test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := graph.Open(ctx, graph.Options{Backend: graph.BackendMemory})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if _, err := st.Load(ctx, results); err != nil {
+				t.Fatal(err)
+			}
+			rel, err := queries.RelatedTo(ctx, st.QuadStore(), "conflict:armenia--azerbaijan", queries.RelatedOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range rel.Threads[0].Mediators {
+				got = append(got, m.Entity.Name)
+			}
+			if strings.Join(got, ", ") != tc.want {
+				t.Errorf("mediators %q, want %q", got, tc.want)
 			}
 		})
 	}
