@@ -138,7 +138,7 @@ func expectedQuads(rs []extract.Result) []string {
 		}
 		art := quad.IRI(r.Article.ID)
 		out = append(out,
-			quad.Quad{Subject: art, Predicate: NGContentHash, Object: quad.String(ContentHash(qs)), Label: art}.NQuad(),
+			quad.Quad{Subject: art, Predicate: NGContentHash, Object: quad.String(linesHash(tripleLines(qs))), Label: art}.NQuad(),
 			quad.Quad{Subject: art, Predicate: NGRecord, Object: quad.String(strings.Join(lines, "\n")), Label: art}.NQuad(),
 		)
 	}

@@ -300,12 +300,10 @@ func dedupe(qs []quad.Quad) []quad.Quad {
 	return out
 }
 
-// ContentHash identifies the exact set of quads an article writes; re-loading an article whose
-// hash is unchanged is a no-op. The label is left out: all of an article's quads carry its IRI,
-// which the first quad names anyway.
-func ContentHash(qs []quad.Quad) string { return linesHash(tripleLines(qs)) }
-
-// linesHash is ContentHash over quads already written as record lines.
+// linesHash is the content hash of an article's quads, written as record lines
+// (tripleLines): it identifies the exact set of quads the article writes, and re-loading an
+// article whose hash is unchanged is a no-op. The label is left out: all of an article's
+// quads carry its IRI, which the first quad names anyway.
 func linesHash(lines []string) string {
 	h := sha256.New()
 	for _, l := range lines {
