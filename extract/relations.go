@@ -116,6 +116,9 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		r.urge(si, times, cl, conf)
 		return
 	}
+	if r.sententialRelative(s, cl) {
+		return // "Kyiv accused Moscow of orchestrating the unrest, which Russia denies"
+	}
 	if cl.Verb >= 0 && cl.Noun == "" && topicWords[r.lemma(s, cl.Verb)] == "empty" {
 		return // "Israel is at war", "Russia has a part"
 	}
@@ -252,6 +255,9 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 			if !obj.direct {
 				c -= 0.05
 			}
+			if (class == ClassAttack || class == ClassSeize) && barePlural(obj.ent) {
+				continue // "shelling towns", "seized several heights": no target to name
+			}
 			if cc, cw, ok := r.talksWith(cl, pred, class, sub, obj); ok {
 				r.emit(si, times, cl, sub, pred, obj, cc, cw, c)
 				continue
@@ -296,6 +302,29 @@ func (r *relater) secondObject(si int, times []Timex, cl Clause, subjects, objec
 		}
 		return
 	}
+}
+
+// sententialRelative reports whether a clause is ", which X denied" after a claim: "which"
+// stands for the whole claim, not the noun before it, and a verb of saying about a claim
+// adds no event ("accused Baku of using the road to bring in mines, which Yerevan denies").
+func (r *relater) sententialRelative(s Sentence, cl Clause) bool {
+	if cl.Kind != KindRelative || cl.Verb < 0 || cl.Arg2.Empty() || cl.Arg2.End > cl.Verb ||
+		clauseCues[r.lemma(s, cl.Verb)]&cueSay == 0 || cl.Arg1.Start < 2 {
+		return false
+	}
+	return strings.EqualFold(s.Tokens[cl.Arg1.Start-1].Text, "which") && s.Tokens[cl.Arg1.Start-2].Text == ","
+}
+
+// barePlural reports whether a topic is a plural common noun ("towns", "civilian areas"),
+// not one kept plural by its meaning ("talks", "hostilities").
+func barePlural(t Entity) bool {
+	if t.Type != TypeTopic {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(t.Name))
+	id := t.ID[strings.LastIndexByte(t.ID, '_')+1:]
+	id = strings.TrimPrefix(id, "topic:")
+	return len(f) > 0 && f[len(f)-1] != id && strings.HasSuffix(f[len(f)-1], "s")
 }
 
 // talksWith returns the class of "held talks with X" when X is no adversary: talks are

@@ -125,9 +125,9 @@ func TestFacts(t *testing.T) {
 		},
 		{
 			name: "an amount stands for its of-phrase; classifier adjectives stay in topics",
-			text: "The army fired thousands of rockets. Zelensky declared martial law.",
+			text: "The army bought thousands of rockets. Zelensky declared martial law.",
 			want: []string{
-				"topic:army fire topic:rocket 2023-09-22/published asserted",
+				"topic:army buy topic:rocket 2023-09-22/published asserted",
 				"ent:volodymyr_zelensky declare topic:martial_law 2023-09-22/published asserted",
 			},
 		},
@@ -219,6 +219,18 @@ func TestFacts(t *testing.T) {
 			text: "Ethiopia launched a military offensive. Both armies respected the truce.",
 			want: []string{"ent:ethiopia launch topic:offensive 2023-09-22/published asserted"},
 			not:  []string{"ent:ethiopia launch topic:military_offensive", "topic:army respect topic:truce"},
+		},
+		{
+			name: "a hostile act on a bare plural names no target; on a named one it does",
+			text: "Serbia shelled villages. Serbia attacked Kosovo.",
+			want: []string{"ent:serbia attack ent:kosovo 2023-09-22/published asserted"},
+			not:  []string{"ent:serbia shell topic:village"},
+		},
+		{
+			name: "which after a comma stands for the whole claim a verb of saying is about",
+			text: "Kyiv accused Moscow of orchestrating the unrest, which Russia denies.",
+			want: []string{"ent:ukraine accuse ent:russia 2023-09-22/published asserted"},
+			not:  []string{"ent:russia deny"},
 		},
 		{
 			name: "a preposition joins the predicate",
