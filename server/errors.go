@@ -16,7 +16,8 @@ var (
 	ErrWritesDisabled = errors.New("server: writes are disabled: start the server with writes allowed and a token")
 	// ErrUnauthorized is returned by write and delete when the request lacks the token.
 	ErrUnauthorized = errors.New(`server: missing or wrong token: send "Authorization: Bearer <token>"`)
-	// ErrNotFound is returned for unknown paths, and wraps the queries package's not-found errors.
+	// ErrNotFound is returned for unknown paths. A name that matches no entity keeps its
+	// queries.ErrNotFound, which statusOf answers with 404 as well.
 	ErrNotFound = errors.New("server: not found")
 	// ErrForeignHost is returned when a server bound to loopback gets a request for
 	// another host name (see checkHost).
