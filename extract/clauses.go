@@ -259,6 +259,10 @@ func Clauses(s Sentence, times []Timex) []Clause {
 		if p.cls[i] == wVerb && i > 0 && isCapital(t.Text) && classOf(s.Tokens[i-1]) != wQuote {
 			p.cls[i] = wNoun
 		}
+		// "met Bayramov overnight/MD": a time word the tagger calls a modal is an adverb.
+		if p.cls[i] == wModal && topicWords[p.low[i]] == "time" {
+			p.cls[i] = wAdv
+		}
 		for _, tx := range times {
 			if t.Start >= tx.Start && t.Start < tx.End {
 				p.time[i] = true

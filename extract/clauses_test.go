@@ -82,6 +82,11 @@ func TestClauses(t *testing.T) {
 			want:     []string{"negotiations | to be mediated by | the OSCE {passive, intent}"},
 		},
 		{
+			name:     "a time word the tagger calls a modal ends no list",
+			sentence: "Lavrov met Mnatsakanyan and his counterpart Bayramov overnight.",
+			want:     []string{"Lavrov | met | Mnatsakanyan and his counterpart Bayramov overnight"},
+		},
+		{
 			name:     "coordinated agents stay one argument",
 			sentence: "A truce brokered by Egypt, Qatar and the United States took hold.",
 			want:     []string{"A truce | brokered by | Egypt, Qatar and the United States {passive}"},
@@ -357,7 +362,7 @@ func TestClausesNeverPanic(t *testing.T) {
 // kinds, so a slip in a data file fails here instead of silently dropping a cue.
 func TestCueTables(t *testing.T) {
 	topicKinds := map[string]bool{"pair": true, "reciprocal": true, "plural": true, "vague": true, "of": true,
-		"quantity": true, "time": true, "classifier": true, "empty": true, "conflict": true}
+		"quantity": true, "time": true, "classifier": true, "empty": true, "conflict": true, "relational": true}
 	for _, tab := range []struct {
 		name  string
 		data  string
@@ -365,6 +370,7 @@ func TestCueTables(t *testing.T) {
 	}{
 		{"clause_cues.tsv", clauseCuesTSV, func(k string) bool { return cueNames[k] != 0 }},
 		{"topic_words.tsv", topicWordsTSV, func(k string) bool { return topicKinds[k] }},
+		{"topic_synonyms.tsv", topicSynonymsTSV, func(k string) bool { return k != "" && k == strings.ToLower(k) }},
 	} {
 		seen := map[string]int{}
 		for n, line := range strings.Split(tab.data, "\n") {

@@ -143,6 +143,9 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 	}
 	if cl.Kind == KindApposition {
 		subjects = onlyType(subjects, TypePerson)
+		if topicWords[strings.TrimSuffix(pred, "_of")] == "relational" {
+			return // "his Azerbaijani counterpart Jeyhun Bayramov"
+		}
 	}
 	if len(subjects) == 0 {
 		return
