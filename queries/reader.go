@@ -256,10 +256,13 @@ func (r *reader) scan(dir quad.Direction, node cgraph.Ref, fn func(q cgraph.Ref)
 	return r.ctx.Err()
 }
 
-// scanEach scans the subject prefix of each node, spreading the nodes over the CPUs the
-// process may use (the stores serve concurrent reads). fn is called concurrently for
-// different j and must only touch what belongs to node j.
-func (r *reader) scanEach(nodes []cgraph.Ref, fn func(j int, q cgraph.Ref) error) error {
+// scanFields reads the properties of nodes (statements, articles): for node j, objs[j] holds
+// the objects of its quads whose predicate is one of fields (by ref key) and kinds[j] the
+// field each fills. keep, if not nil, leaves out the fields it rejects without reading their
+// objects. The subject prefixes are scanned concurrently over the CPUs the process may use
+// (the stores serve concurrent reads); each goroutine writes only its own nodes' entries.
+func scanFields[F any](r *reader, nodes []cgraph.Ref, fields map[any]F, keep func(F) bool) (objs [][]cgraph.Ref, kinds [][]F, err error) {
+	objs, kinds = make([][]cgraph.Ref, len(nodes)), make([][]F, len(nodes))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(nodes)/minPerWorker)
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -268,15 +271,30 @@ func (r *reader) scanEach(nodes []cgraph.Ref, fn func(j int, q cgraph.Ref) error
 		go func() {
 			defer wg.Done()
 			for j := w; j < len(nodes) && errs[w] == nil; j += workers {
-				errs[w] = r.scan(quad.Subject, nodes[j], func(q cgraph.Ref) error { return fn(j, q) })
+				errs[w] = r.scan(quad.Subject, nodes[j], func(q cgraph.Ref) error {
+					p, err := r.qs.QuadDirection(q, quad.Predicate)
+					if err != nil {
+						return err
+					}
+					f, ok := fields[refs.ToKey(p)]
+					if !ok || (keep != nil && !keep(f)) {
+						return nil
+					}
+					o, err := r.qs.QuadDirection(q, quad.Object)
+					if err != nil {
+						return err
+					}
+					objs[j], kinds[j] = append(objs[j], o), append(kinds[j], f)
+					return nil
+				})
 			}
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	return objs, kinds, errors.Join(errs...)
 }
 
-// minPerWorker is the fewest nodes worth a goroutine of scanEach.
+// minPerWorker is the fewest nodes worth a goroutine of scanFields.
 const minPerWorker = 64
 
 // text is the plain string of a value: an IRI without brackets, a literal without quotes.
@@ -481,22 +499,7 @@ func (r *reader) articles(ids []string) error {
 			todo, nodes = append(todo, id), append(nodes, ref)
 		}
 	}
-	found := make([][]cgraph.Ref, len(nodes))
-	kinds := make([][]int, len(nodes))
-	err := r.scanEach(nodes, func(j int, q cgraph.Ref) error {
-		p, err := r.qs.QuadDirection(q, quad.Predicate)
-		if err != nil {
-			return err
-		}
-		if f, ok := fields[refs.ToKey(p)]; ok {
-			o, err := r.qs.QuadDirection(q, quad.Object)
-			if err != nil {
-				return err
-			}
-			found[j], kinds[j] = append(found[j], o), append(kinds[j], f)
-		}
-		return nil
-	})
+	found, kinds, err := scanFields(r, nodes, fields, nil)
 	if err != nil {
 		return fmt.Errorf("read articles: %w", err)
 	}

@@ -89,25 +89,8 @@ func (r *reader) statements(rs []cgraph.Ref, sentences bool) ([]statement, error
 		}
 		todo, nodes = append(todo, i), append(nodes, s)
 	}
-	// found[j] holds the fields of statement todo[j], filled concurrently.
-	found := make([][]cgraph.Ref, len(nodes))
-	kinds := make([][]stmtField, len(nodes))
-	err = r.scanEach(nodes, func(j int, q cgraph.Ref) error {
-		p, err := r.qs.QuadDirection(q, quad.Predicate)
-		if err != nil {
-			return err
-		}
-		f, ok := fields[refs.ToKey(p)]
-		if !ok || (f == fSentence && !sentences) {
-			return nil
-		}
-		o, err := r.qs.QuadDirection(q, quad.Object)
-		if err != nil {
-			return err
-		}
-		found[j], kinds[j] = append(found[j], o), append(kinds[j], f)
-		return nil
-	})
+	// found[j] holds the fields of statement todo[j].
+	found, kinds, err := scanFields(r, nodes, fields, func(f stmtField) bool { return f != fSentence || sentences })
 	if err != nil {
 		return nil, fmt.Errorf("read statements: %w", err)
 	}
