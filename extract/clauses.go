@@ -263,6 +263,16 @@ func Clauses(s Sentence, times []Timex) []Clause {
 		if p.cls[i] == wModal && topicWords[p.low[i]] == "time" {
 			p.cls[i] = wAdv
 		}
+		// "Armenia must hand/NN back …": a common noun right after a modal is its verb.
+		if p.cls[i] == wNoun && t.Tag == "NN" && !isCapital(t.Text) {
+			j := i - 1
+			for j > 0 && p.cls[j] == wAdv {
+				j--
+			}
+			if j >= 0 && p.cls[j] == wModal {
+				p.cls[i] = wVerb
+			}
+		}
 		for _, tx := range times {
 			if t.Start >= tx.Start && t.Start < tx.End {
 				p.time[i] = true
@@ -585,6 +595,11 @@ func (p *parser) verbGroup(i int) int {
 			k := p.next(j + 1)
 			if k < n && (p.cls[k] == wVerb || p.cls[k] == wModal || p.cls[k] == wAdv || p.cls[k] == wTo) {
 				continue
+			}
+			// A particle the tagger calls an adverb: "hand back the districts".
+			if end == j && end > i && p.cue(j)&cuePart != 0 && k < n && (p.cls[k] == wDet || p.cls[k] == wNoun) {
+				p.cls[j] = wPart
+				end = j + 1
 			}
 		case wTo:
 			k := p.next(j + 1)

@@ -87,6 +87,11 @@ func TestClauses(t *testing.T) {
 			want:     []string{"Lavrov | met | Mnatsakanyan and his counterpart Bayramov overnight"},
 		},
 		{
+			name:     "a noun after a modal is its verb, and an adverb particle joins it",
+			sentence: "Armenia must hand back the districts to Azerbaijan.",
+			want:     []string{"Armenia | must hand back | the districts + to Azerbaijan"},
+		},
+		{
 			name:     "coordinated agents stay one argument",
 			sentence: "A truce brokered by Egypt, Qatar and the United States took hold.",
 			want:     []string{"A truce | brokered by | Egypt, Qatar and the United States {passive}"},
