@@ -1,7 +1,9 @@
 package config
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -170,7 +172,11 @@ func Load(opts Options) (*Config, error) {
 func findFile(opts Options) (string, error) {
 	if opts.File != "" {
 		if _, err := os.Stat(opts.File); err != nil {
-			return "", fmt.Errorf("config file: %w", err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is said once, below
+			}
+			return "", fmt.Errorf("config file %s: %w", opts.File, err)
 		}
 		return opts.File, nil
 	}
