@@ -4,6 +4,8 @@ import (
 	"bufio"
 
 	"github.com/spf13/cobra"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 type exportOptions struct {
@@ -22,13 +24,14 @@ article each quad came from; load them into any RDF store or 'cayley load'.`,
   $ newsgraph export --format jsonld > graph.jsonld`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if opts.format != "nquads" && opts.format != "jsonld" {
-				return usageErrorf("--format: unknown value %q (want nquads, jsonld)", opts.format)
+			// Checked here too, so that a typo fails before the store is opened.
+			if opts.format != graph.FormatNQuads && opts.format != graph.FormatJSONLD {
+				return usageErrorf("--format: unknown value %q (want %s, %s)", opts.format, graph.FormatNQuads, graph.FormatJSONLD)
 			}
 			return runExport(cmd, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "nquads", "output format: nquads or jsonld")
+	cmd.Flags().StringVar(&opts.format, "format", graph.FormatNQuads, "output format: nquads or jsonld")
 	return cmd
 }
 
