@@ -116,6 +116,7 @@ func TestUsageErrors(t *testing.T) {
 	writeFile(t, badConfig, "store:\n  bakend: bolt\n")
 	for _, args := range [][]string{
 		{"path", "Putin"},
+		{"pth", "Putin", "Azerbaijan"},
 		{"extract", "--format", "xml", "-"},
 		{"--db", "boltx", "stats"},
 		{"query", "--lang", "sparql", "x"},

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/newsgraph/newsgraph/config"
@@ -27,6 +31,11 @@ news: paths between entities, timelines, and conflicts with their episodes and m
   $ newsgraph serve`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Runnable, so that an unknown command goes through Args and exits as a usage error;
+		// cobra's own check for it happens before any hook could mark it.
+		Args:                       unknownCommand,
+		RunE:                       func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		SuggestionsMinimumDistance: 2, // cobra's default, which SuggestionsFor does not apply
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
 	pf := root.PersistentFlags()
@@ -57,6 +66,19 @@ news: paths between entities, timelines, and conflicts with their episodes and m
 	)
 	argsAreUsage(root)
 	return root
+}
+
+// unknownCommand rejects arguments to the root, as cobra does for a root command that only
+// holds subcommands, suggestions included.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += "; did you mean " + strings.Join(s, " or ") + "?"
+	}
+	return errors.New(msg)
 }
 
 // argsAreUsage makes wrong positional arguments usage mistakes, like bad flags: cobra
