@@ -15,6 +15,9 @@ func newEvalCmd() *cobra.Command {
 		Short: "Measure extraction quality against benchmarks",
 		Example: `  $ newsgraph eval carb --gold gold.tsv system.tsv
   $ newsgraph extract --format carb < dev_sentences.txt > system.tsv && newsgraph eval carb --gold dev_gold.tsv system.tsv`,
+		Args:                       unknownCommand, // as for the root: 'eval crab' is a usage error
+		RunE:                       func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		SuggestionsMinimumDistance: 2,
 	}
 	cmd.AddCommand(newEvalCarbCmd())
 	return cmd

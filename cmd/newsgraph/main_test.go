@@ -117,6 +117,7 @@ func TestUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"path", "Putin"},
 		{"pth", "Putin", "Azerbaijan"},
+		{"eval", "crab"},
 		{"extract", "--format", "xml", "-"},
 		{"--db", "boltx", "stats"},
 		{"query", "--lang", "sparql", "x"},

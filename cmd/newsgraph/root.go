@@ -68,8 +68,8 @@ news: paths between entities, timelines, and conflicts with their episodes and m
 	return root
 }
 
-// unknownCommand rejects arguments to the root, as cobra does for a root command that only
-// holds subcommands, suggestions included.
+// unknownCommand rejects arguments to a command that only holds subcommands, as cobra does
+// for the root, suggestions included.
 func unknownCommand(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
