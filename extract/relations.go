@@ -700,6 +700,12 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 	if head.Empty() {
 		return nil
 	}
+	// "The International Court of Justice": a name holding the preposition is one head.
+	for _, m := range r.ms.InSentence(si) {
+		if m.Start >= head.Start && m.Start < head.End && m.End > head.End && m.End <= sp.End && !m.Modifier {
+			head.End = m.End
+		}
+	}
 	text := strings.ToLower(s.text(head))
 	// "US Secretary of State Antony Blinken": a name that ends the phrase right after its
 	// title is the head, whatever prepositions the title holds.

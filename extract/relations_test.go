@@ -233,6 +233,11 @@ func TestFacts(t *testing.T) {
 			not:  []string{"ent:russia deny"},
 		},
 		{
+			name: "a name holding a preposition is one head",
+			text: "The International Court of Justice ordered Azerbaijan on Wednesday to ensure free movement.",
+			want: []string{"ent:international_court_of_justice order ent:azerbaijan 2023-09-20/text asserted appeal"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
