@@ -160,7 +160,7 @@ func answerDemo(ctx context.Context, out io.Writer, store *graph.Store) {
 				if len(ms) > 0 {
 					med = "mediated by " + strings.Join(ms, ", ")
 				}
-				fmt.Fprintf(out, "  %s to %s: %d hostile events, %s\n", e.Start, e.End, e.Hostile, med)
+				fmt.Fprintf(out, "  %s to %s: %s, %s\n", e.Start, e.End, count(e.Hostile, "hostile event"), med)
 			}
 		}
 		return nil
@@ -172,7 +172,7 @@ func answerDemo(ctx context.Context, out io.Writer, store *graph.Store) {
 		}
 		for _, m := range tl.Months {
 			for _, e := range m.Events {
-				fmt.Fprintf(out, "  %-10s %s —%s→ %s (%d articles)\n", e.Date, e.Subject.Name, e.Predicate, e.Object.Name, len(e.Evidence))
+				fmt.Fprintf(out, "  %-10s %s —%s→ %s (%s)\n", e.Date, e.Subject.Name, e.Predicate, e.Object.Name, count(len(e.Evidence), "statement"))
 			}
 		}
 		return nil

@@ -29,6 +29,14 @@ func (o outputFlag) check() error {
 
 // writeJSON prints v as indented JSON, leaving < and > alone: results quote IRIs such as
 // <ent:russia>, which the default escaping would print as \u003cent:russia\u003e.
+// count says how many of a noun there are: "1 hop", "3 hops".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 // atLeastOne rejects a count flag below 1: the queries would take it for their default,
 // which is not what the user typed.
 func atLeastOne(flags map[string]int) error {

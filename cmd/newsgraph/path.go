@@ -75,7 +75,7 @@ func runPath(cmd *cobra.Command, opts *pathOptions) error {
 		return nil
 	}
 	for i, p := range paths {
-		fmt.Fprintf(opts.out, "path %d: %d hops\n", i+1, len(p.Hops))
+		fmt.Fprintf(opts.out, "path %d: %s\n", i+1, count(len(p.Hops), "hop"))
 		for _, h := range p.Hops {
 			date := h.Date
 			if date == "" {

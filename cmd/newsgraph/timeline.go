@@ -65,7 +65,7 @@ func runTimeline(cmd *cobra.Command, opts *timelineOptions) error {
 	if tl.With != nil {
 		title += " with " + entityLabel(*tl.With)
 	}
-	fmt.Fprintf(opts.out, "%s: %d events\n", title, tl.Events)
+	fmt.Fprintf(opts.out, "%s: %s\n", title, count(tl.Events, "event"))
 	for _, m := range tl.Months {
 		month := m.Month
 		if month == "" {
