@@ -47,7 +47,7 @@ See the README's vocabulary section for the predicates to query.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.lang, "lang", "l", "gizmo", "query language: gizmo, graphql or mql")
-	cmd.Flags().IntVar(&opts.limit, "limit", 1000, "stop after this many results")
+	cmd.Flags().IntVar(&opts.limit, "limit", 1000, "stop after this many results; 0 means no limit")
 	return cmd
 }
 
