@@ -236,9 +236,12 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		return
 	}
 	// "launched a counteroffensive", "held talks": a light verb's event noun names the event.
+	// So does the object of a verb of intent, which tells how sure the event is, not what it
+	// is: "promised sanctions", "pledged support".
 	event := ""
-	if cl.Verb >= 0 && cl.Noun == "" && clauseCues[r.lemma(s, cl.Verb)]&cueLight != 0 && objects[0].ent.Type == TypeTopic {
-		if c, w, ok := r.eventNoun(objects[0].ent); ok && w > weight {
+	if cl.Verb >= 0 && cl.Noun == "" && objects[0].ent.Type == TypeTopic {
+		cues := clauseCues[r.lemma(s, cl.Verb)]
+		if c, w, ok := r.eventNoun(objects[0].ent); ok && cues&(cueLight|cueIntent) != 0 && (w > weight || cues&cueIntent != 0) {
 			class, weight, event = c, w, lastWordOf(objects[0].ent)
 		}
 	}

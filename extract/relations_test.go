@@ -238,6 +238,14 @@ func TestFacts(t *testing.T) {
 			want: []string{"ent:international_court_of_justice order ent:azerbaijan 2023-09-20/text asserted appeal"},
 		},
 		{
+			name: "a verb of intent takes its event noun's class; a pledge has a receiver",
+			text: "Turkey pledged full support to Azerbaijan. The EU prepared a new package of sanctions.",
+			want: []string{
+				"ent:turkey pledge ent:azerbaijan 2023-09-22/published asserted aid",
+				"ent:european_union prepare topic:sanctions 2023-09-22/published asserted sanction",
+			},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
