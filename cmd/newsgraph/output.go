@@ -55,7 +55,7 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// entityLabel is how tables show an entity: its name, and its ID when that says more.
+// entityLabel is how tables show an entity: its name and type, or its ID when it has no name.
 func entityLabel(e queries.Entity) string {
 	if e.Name == "" {
 		return e.ID
