@@ -257,9 +257,20 @@ func percentile(ds []time.Duration, p float64) float64 {
 	return float64(s[int(p*float64(len(s)-1))].Microseconds()) / 1000
 }
 
-// reportLatency reports the median and 90th percentile, and the fastest run, which shows
-// the cost without other processes competing for the CPU.
-func reportLatency(b *testing.B, ds []time.Duration) {
+// measureLatency calls query b.N times (i is the run) and reports the latency of each call:
+// the median and 90th percentile, and the fastest run, which shows the cost without other
+// processes competing for the CPU. An error from query stops the benchmark.
+func measureLatency(b *testing.B, query func(i int) error) {
+	ds := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		err := query(i)
+		ds = append(ds, time.Since(t0))
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.ReportMetric(percentile(ds, 0), "min-ms")
 	b.ReportMetric(percentile(ds, 0.5), "p50-ms")
 	b.ReportMetric(percentile(ds, 0.9), "p90-ms")
@@ -273,18 +284,14 @@ func BenchmarkPathFourHops(b *testing.B) {
 		b.Fatal("the synthetic graph has no pair four hops apart")
 	}
 	ctx := context.Background()
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	measureLatency(b, func(i int) error {
 		p := meta.Pairs[i%len(meta.Pairs)]
-		t0 := time.Now()
 		paths, err := queries.Paths(ctx, qs, p[0], p[1], queries.PathOptions{MaxHops: 4})
-		ds = append(ds, time.Since(t0))
 		if err != nil || len(paths) == 0 || len(paths[0].Hops) != 4 {
-			b.Fatalf("Paths(%s, %s) = %d paths, %v; want a 4-hop path", p[0], p[1], len(paths), err)
+			return fmt.Errorf("Paths(%s, %s) = %d paths, %v; want a 4-hop path", p[0], p[1], len(paths), err)
 		}
-	}
-	reportLatency(b, ds)
+		return nil
+	})
 }
 
 // BenchmarkPathPeople: paths between ordinary people (not peripheral), usually two or three
@@ -292,18 +299,14 @@ func BenchmarkPathFourHops(b *testing.B) {
 func BenchmarkPathPeople(b *testing.B) {
 	qs, _ := benchStore(b)
 	ctx := context.Background()
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	measureLatency(b, func(i int) error {
 		from, to := fmt.Sprintf("ent:person_%d", i%20), fmt.Sprintf("ent:person_%d", 1000+i%20)
-		t0 := time.Now()
 		paths, err := queries.Paths(ctx, qs, from, to, queries.PathOptions{})
-		ds = append(ds, time.Since(t0))
 		if err != nil || len(paths) == 0 {
-			b.Fatalf("Paths(%s, %s) = %d paths, %v", from, to, len(paths), err)
+			return fmt.Errorf("Paths(%s, %s) = %d paths, %v", from, to, len(paths), err)
 		}
-	}
-	reportLatency(b, ds)
+		return nil
+	})
 }
 
 // BenchmarkPathFourHopsDated is BenchmarkPathFourHops bounded by dates, which reads each
@@ -311,18 +314,11 @@ func BenchmarkPathPeople(b *testing.B) {
 func BenchmarkPathFourHopsDated(b *testing.B) {
 	qs, meta := benchStore(b)
 	ctx := context.Background()
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	measureLatency(b, func(i int) error {
 		p := meta.Pairs[i%len(meta.Pairs)]
-		t0 := time.Now()
 		_, err := queries.Paths(ctx, qs, p[0], p[1], queries.PathOptions{MaxHops: 4, Since: "2000", Until: "2030"})
-		ds = append(ds, time.Since(t0))
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-	reportLatency(b, ds)
+		return err
+	})
 }
 
 // BenchmarkTimelineHub: the timeline of the most-connected entity (1,000 facts).
@@ -330,17 +326,13 @@ func BenchmarkPathFourHopsDated(b *testing.B) {
 func BenchmarkTimelineHub(b *testing.B) {
 	qs, meta := benchStore(b)
 	ctx := context.Background()
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		t0 := time.Now()
+	measureLatency(b, func(int) error {
 		tl, err := queries.TimelineOf(ctx, qs, meta.Hub, queries.TimelineOptions{})
-		ds = append(ds, time.Since(t0))
 		if err != nil || tl.Events < 900 {
-			b.Fatalf("TimelineOf(%s) = %v events, %v", meta.Hub, tl, err)
+			return fmt.Errorf("TimelineOf(%s) = %v events, %v", meta.Hub, tl, err)
 		}
-	}
-	reportLatency(b, ds)
+		return nil
+	})
 }
 
 // BenchmarkRelatedCountry: the conflict threads of an ordinary country and of the hub.
@@ -349,16 +341,13 @@ func BenchmarkRelatedCountry(b *testing.B) {
 	ctx := context.Background()
 	for _, name := range []string{"Country 7", meta.Hub} {
 		b.Run(name, func(b *testing.B) {
-			ds := make([]time.Duration, 0, b.N)
-			for i := 0; i < b.N; i++ {
-				t0 := time.Now()
+			measureLatency(b, func(int) error {
 				rel, err := queries.RelatedTo(ctx, qs, name, queries.RelatedOptions{})
-				ds = append(ds, time.Since(t0))
 				if err != nil || len(rel.Threads) == 0 {
-					b.Fatalf("RelatedTo(%s) = %v, %v", name, rel, err)
+					return fmt.Errorf("RelatedTo(%s) = %v, %v", name, rel, err)
 				}
-			}
-			reportLatency(b, ds)
+				return nil
+			})
 		})
 	}
 }
