@@ -660,8 +660,8 @@ func (p *parser) nounPhrase(i int) (int, bool) {
 		case wNoun:
 			head = true
 		case wPos:
-			if !head {
-				return end, head
+			if !head && !(j > i && (p.low[j-1] == "other" || p.low[j-1] == "another")) {
+				return end, head // "each other 's territorial integrity" goes on
 			}
 			head = false // "Russia 's Security Council": the owner is not the head
 		case wVerb:

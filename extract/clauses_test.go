@@ -92,6 +92,11 @@ func TestClauses(t *testing.T) {
 			want:     []string{"Armenia | must hand back | the districts + to Azerbaijan"},
 		},
 		{
+			name:     "a reciprocal possessive stays in its noun phrase",
+			sentence: "Armenia and Azerbaijan recognised each other's territorial integrity.",
+			want:     []string{"Armenia and Azerbaijan | recognised | each other's territorial integrity"},
+		},
+		{
 			name:     "coordinated agents stay one argument",
 			sentence: "A truce brokered by Egypt, Qatar and the United States took hold.",
 			want:     []string{"A truce | brokered by | Egypt, Qatar and the United States {passive}"},

@@ -547,7 +547,7 @@ func (r *relater) dateOf(s Sentence, times []Timex, cl Clause) (Timex, bool) {
 	}
 	best, bestDist := -1, 0
 	for i, tx := range times {
-		if tx.Start < from || tx.End > to {
+		if tx.Start < from || tx.End > to || attributive(s, tx) && !within(s, tx, cl.Arg2) {
 			continue
 		}
 		d := tx.Start - at
@@ -562,6 +562,38 @@ func (r *relater) dateOf(s Sentence, times []Timex, cl Clause) (Timex, bool) {
 		return Timex{}, false
 	}
 	return times[best], true
+}
+
+// attributive reports whether a time expression only modifies the noun after it, between a
+// determiner and that noun: "the 1991 Alma-Ata Declaration", "a violation of the 2020
+// ceasefire" date the thing named, not the event told. In the object itself it dates the event
+// too ("Russia, which brokered the 2020 ceasefire"): dateOf keeps it there.
+func attributive(s Sentence, tx Timex) bool {
+	for i, t := range s.Tokens {
+		if t.Start != tx.Start {
+			continue
+		}
+		j := i
+		for j < len(s.Tokens) && s.Tokens[j].Start < tx.End {
+			j++
+		}
+		if i == 0 || j >= len(s.Tokens) {
+			return false
+		}
+		before, after := s.Tokens[i-1].Tag, s.Tokens[j].Tag
+		return (before == "DT" || before == "PRP$" || before == "POS") &&
+			(strings.HasPrefix(after, "NN") || strings.HasPrefix(after, "JJ"))
+	}
+	return false
+}
+
+// within reports whether a time expression lies inside a span of the sentence.
+func within(s Sentence, tx Timex, sp Span) bool {
+	if sp.Empty() || sp.End > len(s.Tokens) {
+		return false
+	}
+	last := s.Tokens[sp.End-1]
+	return tx.Start >= s.Tokens[sp.Start].Start && tx.End <= last.Start+len(last.Text)
 }
 
 // shared returns the time expressions of a sentence outside its relative and participial

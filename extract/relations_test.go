@@ -246,6 +246,14 @@ func TestFacts(t *testing.T) {
 			},
 		},
 		{
+			name: "a year modifying a noun dates the thing, unless the thing is the object",
+			text: "Armenia condemned the move as a violation of the 2020 ceasefire. Russia, which brokered the 2020 ceasefire, stayed silent.",
+			want: []string{
+				"ent:armenia condemn topic:move 2023-09-22/published asserted",
+				"ent:russia broker topic:ceasefire 2020/text asserted",
+			},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
