@@ -22,8 +22,9 @@ var Backends = []string{BackendBolt, BackendMemory, BackendPostgres, BackendCock
 // Defaults used by Options.EnsureDefaults.
 const (
 	DefaultBackend = BackendBolt
-	// DefaultPath is relative to the working directory, like git's .git: a store belongs to a
-	// project directory rather than to the user.
+	// DefaultPath is relative to the working directory, so that a program using this package
+	// without saying where gets a store beside it. The newsgraph command always gives a path
+	// (store.path, by default in the user's data directory; see package config).
 	DefaultPath = "newsgraph-data"
 	// DefaultLockTimeout is long enough to ride out another process's short write, short
 	// enough that a user who left a server running gets told so at once.
