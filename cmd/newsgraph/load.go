@@ -89,15 +89,12 @@ func runLoad(cmd *cobra.Command, opts *loadOptions) error {
 	}
 
 	for _, name := range opts.facts {
+		// Each bad line is its own rejection; the lines read well still load.
 		results, err := readFactsFile(cmd, name)
-		var lineErr *graph.LineError
-		switch {
-		case errors.As(err, &lineErr):
+		if err != nil {
 			for _, e := range unjoin(err) {
 				reject(e)
 			}
-		case err != nil:
-			reject(err)
 		}
 		for _, r := range results {
 			if err := add(r); err != nil {
