@@ -217,12 +217,15 @@ type chunk struct {
 // over trees replaces them when it beats that and keeps the whole pipeline above 200,000
 // words/s per core.
 type parser struct {
-	s      Sentence
-	low    []string // lowercase token texts
-	cues   []cue    // cue bits of each token, by lemma and by text
-	cls    []wclass
-	time   []bool // token lies in a time expression
-	chunks []chunk
+	s   Sentence
+	low []string // lowercase token texts
+	// relemma holds the lemmas of words read as verbs against their tags ("accused/JJ");
+	// nil when there are none.
+	relemma map[int]string
+	cues    []cue // cue bits of each token, by lemma and by text
+	cls     []wclass
+	time    []bool // token lies in a time expression
+	chunks  []chunk
 	// regions are the spans of relative and participial clauses already read, each with
 	// the noun phrase it modifies: a later verb whose subject would end inside one takes
 	// the antecedent instead ("Negotiations mediated by Russia since 1994 have failed").
@@ -262,6 +265,16 @@ func Clauses(s Sentence, times []Timex) []Clause {
 		// "met Bayramov overnight/MD": a time word the tagger calls a modal is an adverb.
 		if p.cls[i] == wModal && topicWords[p.low[i]] == "time" {
 			p.cls[i] = wAdv
+		}
+		// "… and accused/JJ Russia of …": a participle-like adjective between a conjunction
+		// and an object is a past-tense verb.
+		if p.cls[i] == wAdj && t.Tag == "JJ" && strings.HasSuffix(p.low[i], "ed") && i > 0 && s.Tokens[i-1].Tag == "CC" &&
+			i+1 < n && (s.Tokens[i+1].Tag == "NNP" || s.Tokens[i+1].Tag == "DT" || s.Tokens[i+1].Tag == "PRP") {
+			if p.relemma == nil {
+				p.relemma = map[int]string{}
+			}
+			p.relemma[i] = Lemma(t.Text, "VBD")
+			p.cls[i], p.cues[i] = wVerb, clauseCues[p.relemma[i]]|clauseCues[p.low[i]]
 		}
 		// "Armenia must hand/NN back …": a common noun right after a modal is its verb.
 		if p.cls[i] == wNoun && t.Tag == "NN" && !isCapital(t.Text) {
@@ -342,6 +355,9 @@ func (p *parser) isNumber(i int) bool {
 func (p *parser) lower(i int) string { return p.low[i] }
 
 func (p *parser) lemma(i int) string {
+	if l, ok := p.relemma[i]; ok {
+		return l
+	}
 	if l := p.s.Tokens[i].Lemma; l != "" {
 		return l
 	}
@@ -1124,6 +1140,13 @@ func (p *parser) objectsOf(cl *Clause, v verb, gap Span) {
 				pred = append(pred, prep)
 			}
 			j = p.chunkAt(cl.Arg2.End-1) + 1
+			// "signed by the OSCE and by the separatists": one agent.
+			for cl.Passive && prep == "by" && p.kindAt(j) == cCC && p.kindAt(j+1) == cPrep && p.lower(p.chunks[j+1].s) == "by" &&
+				p.kindAt(j+2) == cNP {
+				e := p.complexRight(j + 2)
+				cl.Arg2.End, cl.Agent.End = e.End, e.End
+				j = p.chunkAt(e.End-1) + 1
+			}
 		}
 	case cAdj:
 		cl.Arg2 = p.span(j)
@@ -1440,6 +1463,10 @@ func (p *parser) subject(k int) Span {
 	start := k
 	for {
 		switch {
+		case p.kindAt(start-1) == cCC && p.kindAt(start-2) == cAdj:
+			// "Russian and Ukrainian negotiators": the adjective shares the head.
+			start -= 2
+			continue
 		case (p.kindAt(start-1) == cPrep || p.kindAt(start-1) == cCC) && p.kindAt(start-2) == cNP:
 			if p.kindAt(start-1) == cPrep && p.isTime(p.chunks[start]) {
 				return p.span(k)

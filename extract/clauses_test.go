@@ -97,6 +97,21 @@ func TestClauses(t *testing.T) {
 			want:     []string{"Armenia and Azerbaijan | recognised | each other's territorial integrity"},
 		},
 		{
+			name:     "coordinated by-phrases are one agent",
+			sentence: "The plan was signed by the OSCE and by the separatists.",
+			want:     []string{"The plan | was signed by | the OSCE and by the separatists {passive}"},
+		},
+		{
+			name:     "an -ed adjective between a conjunction and an object is a verb",
+			sentence: "The United States condemned the rebels for the offensive and accused Russia of arming them.",
+			want:     []string{"The United States | accused | Russia"},
+		},
+		{
+			name:     "coordinated adjectives share the subject's head",
+			sentence: "Russian and Ukrainian negotiators met in Istanbul.",
+			want:     []string{"Russian and Ukrainian negotiators | met in | Istanbul"},
+		},
+		{
 			name:     "coordinated agents stay one argument",
 			sentence: "A truce brokered by Egypt, Qatar and the United States took hold.",
 			want:     []string{"A truce | brokered by | Egypt, Qatar and the United States {passive}"},

@@ -684,6 +684,8 @@ func conjuncts(s Sentence, sp Span) []Span {
 		t := s.Tokens[i]
 		w := strings.ToLower(t.Text)
 		switch {
+		case i == start && i > sp.Start && t.Tag == "IN" && s.Tokens[i-1].Tag == "CC" && w == "by":
+			start = i + 1 // "signed by Russia and by France": the agent's "by" repeated
 		case w == "between" || w == "among" || t.Tag == "IN" && w != "of" && !inAmount(s, i):
 			// A preposition other than "of" ends the head phrase: its own coordination
 			// is part of the complement.
