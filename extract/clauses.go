@@ -669,8 +669,9 @@ func (p *parser) nounPhrase(i int) (int, bool) {
 			}
 		case wAdj:
 			// "Russia overnight": a noun then an adjective ends the phrase, unless a noun
-			// follows ("British abstract art").
-			if head && prev == wNoun && p.classAt(j+1) != wNoun && p.classAt(j+1) != wAdj {
+			// follows ("British abstract art") or a finite verb does: then the adjective is
+			// the head the tagger missed ("the Israeli military struck Gaza").
+			if head && prev == wNoun && p.classAt(j+1) != wNoun && p.classAt(j+1) != wAdj && !p.finiteAt(j+1) {
 				return end, true
 			}
 		case wNoun:
@@ -699,6 +700,18 @@ func (p *parser) nounPhrase(i int) (int, bool) {
 		end, prev = j+1, c
 	}
 	return end, head || p.adjHead(i, end)
+}
+
+// finiteAt reports whether the first non-quote token from i is a finite verb or a modal.
+func (p *parser) finiteAt(i int) bool {
+	if i = p.next(i); i >= len(p.cls) || p.cls[i] != wVerb && p.cls[i] != wModal {
+		return false
+	}
+	switch p.s.Tokens[i].Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }
 
 // adjHead reports whether a determiner-adjective phrase stands as a noun phrase:

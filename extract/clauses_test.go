@@ -112,6 +112,11 @@ func TestClauses(t *testing.T) {
 			want:     []string{"Russian and Ukrainian negotiators | met in | Istanbul"},
 		},
 		{
+			name:     "an adjective before a finite verb is the head the tagger missed",
+			sentence: "Netanyahu said the Israeli military struck Gaza.",
+			want:     []string{"the Israeli military | struck | Gaza {reported, by Netanyahu}"},
+		},
+		{
 			name:     "coordinated agents stay one argument",
 			sentence: "A truce brokered by Egypt, Qatar and the United States took hold.",
 			want:     []string{"A truce | brokered by | Egypt, Qatar and the United States {passive}"},

@@ -169,6 +169,11 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		pred = r.lemma(s, cl.Verb) + "_" + cl.Noun + "_" + strings.ToLower(s.Tokens[cl.Extra[0].Start].Text)
 		if c, w, ok := r.lex.EventNoun(cl.Noun); ok {
 			class, weight = c, w
+			if c == ClassAttack || c == ClassFight {
+				// "launched a counteroffensive against Russian forces" is also Ukraine
+				// launch topic:counteroffensive, as "launched an offensive in Tigray" is.
+				r.launched(si, times, cl, subjects, c, w, conf)
+			}
 		} else {
 			class, weight = r.lex.ClassOf(pred)
 		}
@@ -346,6 +351,24 @@ func (r *relater) talksWith(cl Clause, pred, class string, sub, obj arg) (string
 	}
 	c, w := r.lex.ClassOf(cl.Noun + "_with")
 	return c, w, c != ClassOther
+}
+
+// launched emits "X launch topic:offensive" for a light verb whose hostile event noun took a
+// prepositional object into its predicate ("launched an offensive against …").
+func (r *relater) launched(si int, times []Timex, cl Clause, subjects []arg, class string, weight, conf float64) {
+	pred := r.lemma(r.d.Sentences[si], cl.Verb)
+	for _, o := range r.resolve(si, cl.Arg2) {
+		if o.ent.Type != TypeTopic {
+			continue
+		}
+		for _, sub := range subjects {
+			c := conf - 0.05 // a topic object
+			if !sub.direct {
+				c -= 0.1
+			}
+			r.emit(si, times, cl, sub, pred, o, class, weight, c)
+		}
+	}
 }
 
 // lastWordOf is a topic's head word as written ("offensive" of "military offensive").

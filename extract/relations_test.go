@@ -254,6 +254,14 @@ func TestFacts(t *testing.T) {
 			},
 		},
 		{
+			name: "a hostile event noun with its target in the predicate is also launched itself",
+			text: "Ukraine launched its long-awaited counteroffensive against Russian forces.",
+			want: []string{
+				"ent:ukraine launch_counteroffensive_against ent:russia 2023-09-22/published asserted attack",
+				"ent:ukraine launch topic:counteroffensive 2023-09-22/published asserted attack",
+			},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
