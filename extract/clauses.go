@@ -1473,7 +1473,7 @@ func (p *parser) subject(k int) Span {
 	if r, ok := p.regionEnding(p.chunks[k].e); ok {
 		return r
 	}
-	start := k
+	start, afterComma := k, -1
 	for {
 		switch {
 		case p.kindAt(start-1) == cCC && p.kindAt(start-2) == cAdj:
@@ -1489,14 +1489,17 @@ func (p *parser) subject(k int) Span {
 		case p.kindAt(start-1) == cAdv && p.cue(p.chunks[start-1].s)&cueJoin != 0 && p.kindAt(start-2) == cNP:
 			start -= 2
 			continue
-		case p.kindAt(start-1) == cComma && p.kindAt(start-2) == cNP && p.coordinatedAfter(start) &&
-			!(p.kindAt(start-3) == cPrep && p.opensClause(start-3)):
-			// (Not "Under Russian mediation, Armenia and Azerbaijan …": a phrase opening
-			// the sentence is no member of the list.)
+		case p.kindAt(start-1) == cComma && p.kindAt(start-2) == cNP && p.coordinatedAfter(start):
+			afterComma = start
 			start -= 2
 			continue
 		}
 		break
+	}
+	// "Under the auspices of the African Union, Ethiopia and Eritrea signed …": a phrase
+	// opening the sentence ends at its comma; it is no member of the list after it.
+	if afterComma >= 0 && p.kindAt(start-1) == cPrep && p.opensClause(start-1) {
+		start = afterComma
 	}
 	// After a verb or a noun phrase the chain is the end of something else ("said Friday
 	// it …", "accused Baku of shelling the town the army …"): only its last phrase is the

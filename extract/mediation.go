@@ -205,6 +205,10 @@ func (r *relater) nominalMediation(si int, times []Timex, cls []Clause) {
 			c, ok = conflictOf(r.pair[0], r.pair[1]), true
 		}
 		if !ok {
+			// "The ceasefire was reached through Egyptian mediation": what was reached.
+			c, ok = r.mediatedTopic(si, cl)
+		}
+		if !ok {
 			continue
 		}
 		mc, mw := r.lex.ClassOf("mediate")
@@ -293,11 +297,13 @@ func (r *relater) mentionAt(si, j int) (Mention, bool) {
 	return Mention{}, false
 }
 
-// holding returns the clause whose verb and arguments hold token i, for a noun phrase's
-// fact to take the clause's modality and date; a clause of its own when none does. Its
-// negation is not the phrase's: "the Russian-brokered truce did not hold" was brokered.
+// holding returns the clause whose verb and arguments hold token i, else the last clause
+// before it (a phrase the clause reader left out: "was reached through Egyptian and Qatari
+// mediation"), for a noun phrase's fact to take the clause's modality and date; a clause of
+// its own when there is none. Its negation is not the phrase's: "the Russian-brokered truce
+// did not hold" was brokered.
 func (r *relater) holding(cls []Clause, i int) Clause {
-	best := Clause{Verb: -1, Modality: Asserted, Arg1: Span{i, i + 1}}
+	best, in := Clause{Verb: -1, Modality: Asserted, Arg1: Span{i, i + 1}}, false
 	for _, cl := range cls {
 		if cl.Verb < 0 || cl.Kind == KindAttribution {
 			continue
@@ -309,15 +315,35 @@ func (r *relater) holding(cls []Clause, i int) Clause {
 		for _, sp := range cl.Extra {
 			lo = min(lo, sp.Start)
 		}
-		if i >= lo && i < clauseEnd(cl) {
-			best = cl
-			best.Negated = false
-			if best.Modality == Intent {
-				best.Modality = Asserted
+		if i >= lo && i < clauseEnd(cl) || !in && cl.Verb < i {
+			best, in = cl, i >= lo && i < clauseEnd(cl)
+		}
+	}
+	best.Negated = false
+	if best.Modality == Intent {
+		best.Modality = Asserted
+	}
+	return best
+}
+
+// mediatedTopic returns the topic of a clause that a mediation can bring about: an event
+// noun of agreeing, negotiating or meeting among its arguments ("the ceasefire", "talks").
+func (r *relater) mediatedTopic(si int, cl Clause) (Entity, bool) {
+	if cl.Verb < 0 {
+		return Entity{}, false
+	}
+	for _, sp := range []Span{cl.Arg1, cl.Arg2} {
+		for _, a := range r.resolve(si, sp) {
+			if a.ent.Type != TypeTopic {
+				continue
+			}
+			switch c, _, ok := r.eventNoun(a.ent); {
+			case ok && (c == ClassAgree || c == ClassNegotiate || c == ClassConsult || c == ClassMediate):
+				return a.ent, true
 			}
 		}
 	}
-	return best
+	return Entity{}, false
 }
 
 // clauseParties returns the conflict of a clause whose subjects are two parties: "under

@@ -67,6 +67,23 @@ func TestMediation(t *testing.T) {
 			want: []string{"ent:osce mediate conflict:armenia--azerbaijan 2020-10-10/published asserted mediate"},
 		},
 		{
+			name: "a mediation phrase opening the sentence is no subject",
+			text: "Under the auspices of the African Union, Ethiopia and Eritrea signed a peace deal.",
+			want: []string{
+				"ent:african_union mediate conflict:eritrea--ethiopia 2020-10-10/published asserted mediate",
+				"ent:ethiopia sign topic:peace_deal 2020-10-10/published asserted agree",
+			},
+			not: []string{"topic:auspice"},
+		},
+		{
+			name: "no conflict known: the agreement the mediation brought",
+			text: "The ceasefire was reached through Egyptian and Qatari mediation.",
+			want: []string{
+				"ent:egypt mediate topic:ceasefire 2020-10-10/published asserted mediate",
+				"ent:qatar mediate topic:ceasefire 2020-10-10/published asserted mediate",
+			},
+		},
+		{
 			name: "mediation rejected is no mediation",
 			text: pair + "Azerbaijan rejected Turkish mediation.",
 			not:  []string{"ent:turkey mediate"},
