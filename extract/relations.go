@@ -437,17 +437,18 @@ func (r *relater) ownedBySpeaker(s Sentence, sp Span) bool {
 }
 
 // eventful reports whether an intransitive clause tells an event of the conflict in
-// focus: its verb is fighting or attacking, or its subject is an event noun ("the
+// focus: its verb is fighting or attacking, or its subject is a hostile event noun ("the
 // flare-up", "clashes") rather than an actor or a thing.
 func (r *relater) eventful(sub arg, class string) bool {
 	if class == ClassFight || class == ClassAttack {
 		return true
 	}
-	if sub.ent.Type != TypeTopic {
-		return false
+	if sub.ent.Type != TypeTopic || topicWords[lastWordOf(sub.ent)] == "conflict" {
+		return false // "since the conflict began": the conflict is no event of itself
 	}
-	_, _, ok := r.eventNoun(sub.ent)
-	return ok
+	// Hostile events only: "the truce is due to begin" tells of the truce, not of fighting.
+	c, _, ok := r.eventNoun(sub.ent)
+	return ok && (c == ClassFight || c == ClassAttack)
 }
 
 // eventNoun looks a topic's head noun up among the lexicon's event nouns: its last word as

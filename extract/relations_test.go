@@ -262,6 +262,12 @@ func TestFacts(t *testing.T) {
 			},
 		},
 		{
+			name: "only hostile events begin the conflict in focus",
+			text: "Fighting between Serbia and Kosovo flared. Serbia and Kosovo blamed each other.\n\nThe clashes began on Sunday. The truce is due to begin on Monday. The conflict began in 1998.",
+			want: []string{"topic:clash begin conflict:kosovo--serbia 2023-09-17/text asserted"},
+			not:  []string{"topic:ceasefire begin", "topic:conflict begin"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
