@@ -268,6 +268,11 @@ func TestFacts(t *testing.T) {
 			not:  []string{"topic:ceasefire begin", "topic:conflict begin"},
 		},
 		{
+			name: "the command of a force acts for its state",
+			text: "The ceasefire was proposed by the command of the Russian peacekeeping contingent.",
+			want: []string{"ent:russia propose topic:ceasefire 2023-09-22/published asserted negotiate"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
