@@ -56,11 +56,20 @@ func (r *relater) namedConflict(si int, spans []Span) (Entity, bool) {
 	return Entity{}, false
 }
 
-// partyOf reports whether an entity is one of the parties of a conflict node.
-func partyOf(e Entity, c Entity) bool {
+// partyOf reports whether an entity is one of the parties of a conflict node, or a leader
+// named with one of them ("Azerbaijani President Ilham Aliyev").
+func (r *relater) partyOf(e Entity, c Entity) bool {
 	a, b, ok := strings.Cut(strings.TrimPrefix(c.ID, "conflict:"), "--")
-	l := localID(e.ID)
+	l := localID(r.state(e).ID)
 	return ok && (l == a || l == b)
+}
+
+// state returns the state a person was named with in the article, else the entity itself.
+func (r *relater) state(e Entity) Entity {
+	if st, ok := r.stateOf[e.ID]; ok {
+		return st
+	}
+	return e
 }
 
 // headCue returns the cues of a topic's head word, as written and lemmatised.
@@ -111,7 +120,7 @@ func (r *relater) convened(si int, times []Timex, cl Clause, pred string, subjec
 	}
 	mc, mw := r.lex.ClassOf("mediate")
 	for _, sub := range subjects {
-		third := !known || !partyOf(sub.ent, c)
+		third := !known || !r.partyOf(sub.ent, c)
 		c0 := conf - 0.05 // the topic object
 		if !sub.direct {
 			c0 -= 0.1
@@ -148,7 +157,7 @@ func (r *relater) roleMediation(si int, times []Timex, cl Clause, pred string, s
 	}
 	mc, mw := r.lex.ClassOf("mediate")
 	for _, sub := range subjects {
-		if !partyOf(sub.ent, c) {
+		if !r.partyOf(sub.ent, c) {
 			r.emit(si, times, cl, sub, "mediate", arg{c, false}, mc, mw, conf-0.05)
 		}
 	}
@@ -213,7 +222,7 @@ func (r *relater) nominalMediation(si int, times []Timex, cls []Clause) {
 		}
 		mc, mw := r.lex.ClassOf("mediate")
 		for _, o := range owners {
-			if !partyOf(o.ent, c) {
+			if !r.partyOf(o.ent, c) {
 				r.emit(si, times, cl, o, "mediate", arg{c, false}, mc, mw, 0.7)
 			}
 		}

@@ -38,6 +38,12 @@ func TestMediation(t *testing.T) {
 			not:  []string{"ent:armenia mediate"},
 		},
 		{
+			name: "a leader of one of the parties hosting talks only takes part",
+			text: "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev met in Prague. Aliyev and Pashinyan agreed to meet again.\n\nAliyev hosted the next round of talks in Baku.",
+			want: []string{"ent:ilham_aliyev host topic:talks 2020-10-10/published asserted consult"},
+			not:  []string{"ent:ilham_aliyev mediate"},
+		},
+		{
 			name: "talks led with someone make a participant",
 			text: "Lavrov led talks with Kuleba in Antalya.",
 			not:  []string{"ent:sergei_lavrov lead topic:talks 2020-10-10/published asserted mediate"},

@@ -33,6 +33,7 @@ type relater struct {
 	ms         Mentions
 	lex        *Lexicon
 	pair       []Entity          // the two parties in focus, sorted by ID; nil when the article has no clear pair
+	stateOf    map[string]Entity // the state a leader was named with ("Armenian Prime Minister …"), by person ID
 	lastPerson *Entity           // the last person named as a subject: "he", "she"
 	lastThing  *Entity           // the last state or organisation named as a subject: "it"
 	thingAt    int               // the sentence lastThing was named in
@@ -45,7 +46,7 @@ type relater struct {
 // relate builds the facts of a document from its analysed sentences.
 func relate(d Document, ms Mentions, lex *Lexicon, sents []analysed) []Fact {
 	r := &relater{d: d, ms: ms, lex: lex, topics: map[string]Entity{}}
-	r.pair = focusPair(d, ms)
+	r.pair, r.stateOf = focusPair(d, ms)
 	for si, a := range sents {
 		r.private = r.private[:0]
 		for _, cl := range a.clauses {
@@ -345,9 +346,11 @@ func (r *relater) talksWith(cl Clause, pred, class string, sub, obj arg) (string
 	if cl.Noun == "" || class != ClassNegotiate || !strings.HasSuffix(pred, "_with") {
 		return "", 0, false
 	}
-	if len(r.pair) == 2 && (sub.ent.ID == r.pair[0].ID && obj.ent.ID == r.pair[1].ID ||
-		sub.ent.ID == r.pair[1].ID && obj.ent.ID == r.pair[0].ID) {
-		return "", 0, false
+	if len(r.pair) == 2 {
+		a, b := r.state(sub.ent).ID, r.state(obj.ent).ID
+		if a == r.pair[0].ID && b == r.pair[1].ID || a == r.pair[1].ID && b == r.pair[0].ID {
+			return "", 0, false
+		}
 	}
 	c, w := r.lex.ClassOf(cl.Noun + "_with")
 	return c, w, c != ClassOther
@@ -1012,11 +1015,11 @@ func localID(id string) string {
 	return id
 }
 
-// focusPair returns the two parties an article is about: the pair of named actors most
-// often coordinated with each other, "between A and B" and "A–B" counting twice as much
+// focusPair returns the two parties an article is about, and the state each leader was
+// named with. The pair is the one of named actors most often coordinated with each other, "between A and B" and "A–B" counting twice as much
 // as "A and B" (which also lists allies and mediators). Pair phrases ("both sides") and
 // reciprocal objects resolve to it. nil when no pair scores 2, or two pairs tie.
-func focusPair(d Document, ms Mentions) []Entity {
+func focusPair(d Document, ms Mentions) ([]Entity, map[string]Entity) {
 	type key struct{ a, b string }
 	counts := map[key]int{}
 	ents := map[string]Entity{}
@@ -1081,9 +1084,9 @@ func focusPair(d Document, ms Mentions) []Entity {
 		return keys[i].a+keys[i].b < keys[j].a+keys[j].b
 	})
 	if len(keys) == 0 || counts[keys[0]] < 2 || (len(keys) > 1 && counts[keys[0]] == counts[keys[1]]) {
-		return nil
+		return nil, stateOf
 	}
-	return []Entity{ents[keys[0].a], ents[keys[0].b]}
+	return []Entity{ents[keys[0].a], ents[keys[0].b]}, stateOf
 }
 
 // isParty reports whether an entity can be a party to a conflict.
