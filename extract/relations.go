@@ -1054,7 +1054,9 @@ func focusPair(d Document, ms Mentions) ([]Entity, map[string]Entity) {
 			continue
 		}
 		toks := d.Sentences[m0.Sentence].Tokens
-		if m1.Start-m0.End != 1 || (toks[m0.End].Tag != "CC" && toks[m0.End].Text != "-" && !isDash(toks[m0.End].Text)) {
+		// "A and B", "A-B", and "Mnatsakanyan and his Azerbaijani counterpart Bayramov".
+		his := m1.Start-m0.End == 2 && toks[m0.End].Tag == "CC" && toks[m0.End+1].Tag == "PRP$"
+		if !his && (m1.Start-m0.End != 1 || (toks[m0.End].Tag != "CC" && toks[m0.End].Text != "-" && !isDash(toks[m0.End].Text))) {
 			continue
 		}
 		a, b := m0.Entity, m1.Entity

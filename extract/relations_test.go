@@ -273,6 +273,11 @@ func TestFacts(t *testing.T) {
 			want: []string{"ent:russia propose topic:ceasefire 2023-09-22/published asserted negotiate"},
 		},
 		{
+			name: "a leader and his counterpart of the other state count towards the pair",
+			text: "Serbian Foreign Minister Ivica Dacic and his Kosovan counterpart Donika Gervalla met in Brussels. Serbia and Kosovo remain rivals.\n\nBoth sides accused the other of shelling villages.",
+			want: []string{"ent:serbia accuse ent:kosovo 2023-09-22/published asserted"},
+		},
+		{
 			name: "a preposition joins the predicate",
 			text: "Ukraine called on its allies to send more air defence systems.",
 			want: []string{"ent:ukraine call_on topic:ally 2023-09-22/published asserted"},
