@@ -262,6 +262,12 @@ func Clauses(s Sentence, times []Timex) []Clause {
 		if p.cls[i] == wVerb && i > 0 && isCapital(t.Text) && classOf(s.Tokens[i-1]) != wQuote {
 			p.cls[i] = wNoun
 		}
+		// "Norway/RB facilitated the talks": a capitalised adverb opening the sentence right
+		// before a past or present verb is the name the tagger missed.
+		if i == 0 && p.cls[i] == wAdv && isCapital(t.Text) && n > 1 &&
+			(s.Tokens[1].Tag == "VBD" || s.Tokens[1].Tag == "VBZ") {
+			p.cls[i] = wNoun
+		}
 		// "met Bayramov overnight/MD": a time word the tagger calls a modal is an adverb.
 		if p.cls[i] == wModal && topicWords[p.low[i]] == "time" {
 			p.cls[i] = wAdv

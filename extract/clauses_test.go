@@ -117,6 +117,11 @@ func TestClauses(t *testing.T) {
 			want:     []string{"the Israeli military | struck | Gaza {reported, by Netanyahu}"},
 		},
 		{
+			name:     "a capitalised adverb opening the sentence before its verb is a name",
+			sentence: "Norway facilitated the talks.",
+			want:     []string{"Norway | facilitated | the talks"},
+		},
+		{
 			name:     "coordinated agents stay one argument",
 			sentence: "A truce brokered by Egypt, Qatar and the United States took hold.",
 			want:     []string{"A truce | brokered by | Egypt, Qatar and the United States {passive}"},

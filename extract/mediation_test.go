@@ -44,6 +44,11 @@ func TestMediation(t *testing.T) {
 			not:  []string{"ent:ilham_aliyev mediate"},
 		},
 		{
+			name: "facilitating talks between two sides",
+			text: "Norway facilitated the talks between the government and the rebels.",
+			want: []string{"ent:norway facilitate topic:talks 2020-10-10/published asserted mediate"},
+		},
+		{
 			name: "talks led with someone make a participant",
 			text: "Lavrov led talks with Kuleba in Antalya.",
 			not:  []string{"ent:sergei_lavrov lead topic:talks 2020-10-10/published asserted mediate"},
