@@ -36,6 +36,9 @@
 //     parties the article is about; classes and weights from the verb lexicon; dates from
 //     the clause's time expression, else the saying's ("…, Peskov said on Friday"), else
 //     the sentence's nearest one outside relative clauses, else the publication date.
+//     Mediation (mediation.go) adds what clauses alone miss: hosted or facilitated talks,
+//     "a Russian-brokered ceasefire", "under the auspices of the OSCE", go-betweens — with
+//     the conflict of the pair named or in focus as the object when there is one.
 //
 // # Invariants
 //
