@@ -36,24 +36,18 @@ func (r *relater) mediatedConflict(si int, spans []Span) (Entity, bool) {
 // namedConflict returns the conflict of "between A and B" in the spans only when both
 // parties are named there.
 func (r *relater) namedConflict(si int, spans []Span) (Entity, bool) {
-	s := r.d.Sentences[si]
-	for _, sp := range spans {
-		for i := sp.Start; i < sp.End; i++ {
-			if !strings.EqualFold(s.Tokens[i].Text, "between") {
-				continue
-			}
-			var parties []Entity
-			for _, m := range r.ms.Within(si, i+1, sp.End) {
-				if !m.Modifier && isParty(m.Entity) {
-					parties = append(parties, m.Entity)
-				}
-			}
-			if len(parties) == 2 && parties[0].ID != parties[1].ID {
-				return conflictOf(parties[0], parties[1]), true
+	return r.eachBetween(si, spans, func(all []Entity) (Entity, bool) {
+		var parties []Entity
+		for _, e := range all {
+			if isParty(e) {
+				parties = append(parties, e)
 			}
 		}
-	}
-	return Entity{}, false
+		if len(parties) == 2 && parties[0].ID != parties[1].ID {
+			return conflictOf(parties[0], parties[1]), true
+		}
+		return Entity{}, false
+	})
 }
 
 // partyOf reports whether an entity is one of the parties of a conflict node, or a leader

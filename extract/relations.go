@@ -971,8 +971,23 @@ func (r *relater) reciprocal(s Sentence, sp Span) bool {
 	return topicWords[strings.ToLower(s.text(sp))] == "reciprocal"
 }
 
-// conflictIn finds "between A and B" in the spans and returns the A–B conflict.
+// conflictIn finds "between A and B" in the spans and returns the A–B conflict; a
+// "between" naming nobody ("between the two rivals") means the article's pair.
 func (r *relater) conflictIn(si int, spans []Span) (Entity, bool) {
+	return r.eachBetween(si, spans, func(parties []Entity) (Entity, bool) {
+		if len(parties) == 2 && parties[0].ID != parties[1].ID {
+			return conflictOf(parties[0], parties[1]), true
+		}
+		if len(parties) == 0 && len(r.pair) == 2 {
+			return conflictOf(r.pair[0], r.pair[1]), true
+		}
+		return Entity{}, false
+	})
+}
+
+// eachBetween calls try with the entities (not modifiers) after each "between" in the
+// spans, up to the span's end, until try finds a conflict.
+func (r *relater) eachBetween(si int, spans []Span, try func(parties []Entity) (Entity, bool)) (Entity, bool) {
 	s := r.d.Sentences[si]
 	for _, sp := range spans {
 		for i := sp.Start; i < sp.End; i++ {
@@ -985,11 +1000,8 @@ func (r *relater) conflictIn(si int, spans []Span) (Entity, bool) {
 					parties = append(parties, m.Entity)
 				}
 			}
-			if len(parties) == 2 && parties[0].ID != parties[1].ID {
-				return conflictOf(parties[0], parties[1]), true
-			}
-			if len(parties) == 0 && len(r.pair) == 2 { // "between the two rivals"
-				return conflictOf(r.pair[0], r.pair[1]), true
+			if c, ok := try(parties); ok {
+				return c, true
 			}
 		}
 	}
