@@ -1413,8 +1413,9 @@ func (p *parser) appositionHead(k int) (first, name int, ok bool) {
 			if c := p.chunks[j]; strings.HasPrefix(p.s.Tokens[c.e-1].Tag, "NNP") && p.cls[c.s] != wDet && p.cls[c.s] != wPron {
 				name = j
 			}
-			// an "of" complement stays with its noun: "leader of the Cherusci"
-			if p.kindAt(j-1) == cPrep && p.lower(p.chunks[j-1].s) == "of" && p.kindAt(j-2) == cNP {
+			// a prepositional complement stays with its noun: "leader of the Cherusci",
+			// "advertising manager for the Red Cross", "the brightest star in Serpens"
+			if p.kindAt(j-1) == cPrep && p.kindAt(j-2) == cNP {
 				j -= 2
 				first = j
 			}
@@ -1666,6 +1667,12 @@ func (p *parser) appositions() {
 			(p.cls[p.chunks[k+2].s] == wDet || p.s.Tokens[p.chunks[k+2].s].Tag == "NN") {
 			role := p.complexRight(k + 2)
 			e := p.chunkAt(role.End-1) + 1
+			// "Nancy Craig, advertising manager for the Red Cross,": prepositional phrases
+			// after the role belong to it while the comma that closes it is still ahead.
+			for p.kindAt(e) == cPrep && p.kindAt(e+1) == cNP {
+				role.End = p.chunks[e+1].e
+				e += 2
+			}
 			h := p.headOf(p.chunks[k+2])
 			if p.s.Tokens[h].Tag == "NN" && (p.kindAt(e) == cComma || p.kindAt(e) == cEnd) {
 				p.out = append(p.out, Clause{Kind: KindApposition, Arg1: p.span(k), Rel: "is", Predicate: p.lemma(h) + "_of",

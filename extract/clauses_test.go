@@ -338,6 +338,19 @@ func TestClauses(t *testing.T) {
 			want:     []string{"The TPLF | denied | the accusation"},
 		},
 		{
+			name:     "a role after a name keeps its prepositional phrases",
+			sentence: "Maria Lopez, spokeswoman for the Red Crescent, visited the camp.",
+			want: []string{
+				"Maria Lopez | is | spokeswoman for the Red Crescent",
+				"Maria Lopez | visited | the camp",
+			},
+		},
+		{
+			name:     "a subject with a prepositional phrase and an apposition",
+			sentence: "The largest town in the valley, Dilijan, is a spa resort.",
+			want:     []string{"The largest town | is | a spa resort {= Dilijan}"},
+		},
+		{
 			name:     "a year after since is a phrase, not a subject",
 			sentence: "Negotiations led by France since 1994 have failed.",
 			want:     []string{"Negotiations | have failed |"},
