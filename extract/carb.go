@@ -69,8 +69,8 @@ func writeTuple(w *bufio.Writer, line string, s Sentence, cl Clause) {
 // a missing second argument, raised for prepositional arguments and long objects (a long
 // object was read whole; a short one is often a fragment). The weights follow the precision
 // of each feature on the CaRB development half (2019 release: attributions 0.82,
-// coordinated 0.73, active 0.63, controlled 0.39, possessives 0.21; no second argument
-// 0.16).
+// coordinated 0.73, active 0.63, apposition 0.59, locatives 0.44, controlled 0.39,
+// possessives 0.21; no second argument 0.16).
 func ClauseScore(s Sentence, cl Clause) float64 {
 	score := 0.7
 	switch cl.Kind {
@@ -84,6 +84,8 @@ func ClauseScore(s Sentence, cl Clause) float64 {
 		score = 0.6
 	case KindPossessive:
 		score = 0.3
+	case KindLocative:
+		score = 0.55
 	case KindControlled:
 		score = 0.45
 	}

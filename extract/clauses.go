@@ -68,6 +68,7 @@ const (
 	KindAttribution = "attribution" // a verb of speech: "Peskov said …"
 	KindApposition  = "apposition"  // "Kremlin spokesman Dmitry Peskov", "Peskov, the Kremlin spokesman,"
 	KindPossessive  = "possessive"  // "Russia 's Security Council": Russia has a Security Council
+	KindLocative    = "locative"    // "the Helmut Newton Foundation in Berlin", "Tampa, Florida": X is in Y
 )
 
 // Clause is one raw open-extraction tuple read from a tagged sentence, with the
@@ -207,6 +208,7 @@ type chunk struct {
 //     pronoun's antecedent, the subject of the clause it is coordinated with or
 //     controlled by), its relation and objects, then its place among attributions.
 //  4. Appositions ("Kremlin spokesman Dmitry Peskov") as "is" clauses.
+//  5. Locatives ("Henry Wood Hall in Glasgow", "Tampa, Florida") as "is in" clauses.
 //
 // What must hold: every span lies inside the sentence; a clause has a subject and a main
 // verb (appositions excepted); no input makes the parser loop or panic (each step
@@ -318,6 +320,7 @@ func Clauses(s Sentence, times []Timex) []Clause {
 	p.chunk()
 	p.clauses()
 	p.appositions()
+	p.locatives()
 	return p.out
 }
 
@@ -1680,6 +1683,49 @@ func (p *parser) appositions() {
 			}
 		}
 	}
+}
+
+// locatives reads where a named thing is, from two names: "the National Magnet Laboratory
+// in Cambridge" (a name, "in", a name) and "Lancaster, Pa." (a place, a comma, the one-word
+// region it lies in), each as an "is in" clause.
+//
+// What must hold: both phrases end in a proper noun and neither is a time ("Russia in
+// March"); a region after a comma is no member of a list ("Usher Hall, Caird Hall,
+// Perth Concert Hall").
+func (p *parser) locatives() {
+	for k, c := range p.chunks {
+		if c.kind != cNP || !p.namedPlace(k) {
+			continue
+		}
+		switch {
+		case p.kindAt(k+1) == cPrep && p.lower(p.chunks[k+1].s) == "in" && p.namedPlace(k+2):
+			p.out = append(p.out, Clause{Kind: KindLocative, Arg1: p.antecedent(k), Rel: "is in", Predicate: "be_in",
+				Verb: -1, Arg2: p.complexRight(k + 2), Modality: Asserted})
+		case p.kindAt(k+1) == cComma && p.namedPlace(k+2) && p.chunks[k+2].e-p.chunks[k+2].s == 1 &&
+			!(p.kindAt(k-1) == cComma && p.kindAt(k-2) == cNP) && p.kindAt(k-1) != cCC &&
+			p.kindAt(k+3) != cCC && p.kindAt(k+3) != cVG && p.kindAt(k+3) != cNP && !p.listAfter(k+3):
+			p.out = append(p.out, Clause{Kind: KindLocative, Arg1: p.span(k), Rel: "is in", Predicate: "be_in",
+				Verb: -1, Arg2: p.span(k + 2), Modality: Asserted})
+		}
+	}
+}
+
+// listAfter reports whether a list goes on at chunk k: ", and", ", NP ," or ", NP and".
+func (p *parser) listAfter(k int) bool {
+	if p.kindAt(k) != cComma {
+		return false
+	}
+	return p.kindAt(k+1) == cCC || p.kindAt(k+1) == cNP && (p.kindAt(k+2) == cComma || p.kindAt(k+2) == cCC)
+}
+
+// namedPlace reports whether chunk k is a noun phrase ending in a proper noun that is no
+// time expression.
+func (p *parser) namedPlace(k int) bool {
+	if p.kindAt(k) != cNP {
+		return false
+	}
+	c := p.chunks[k]
+	return strings.HasPrefix(p.s.Tokens[c.e-1].Tag, "NNP") && !p.time[c.e-1] && !p.isTime(c)
 }
 
 func isCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }

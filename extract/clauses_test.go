@@ -351,6 +351,26 @@ func TestClauses(t *testing.T) {
 			want:     []string{"The largest town | is | a spa resort {= Dilijan}"},
 		},
 		{
+			name:     "a name in a named place is in it",
+			sentence: "She studied at the Conservatory of Music in Yerevan.",
+			want:     []string{"the Conservatory of Music | is in | Yerevan"},
+		},
+		{
+			name:     "a town and its region after a comma",
+			sentence: "The plant in Decatur, Ala., closed last year.",
+			want:     []string{"Decatur | is in | Ala."},
+		},
+		{
+			name:     "a list of names is no place and its region",
+			sentence: "The orchestra played in Leeds, York, Hull and Bath.",
+			not:      []string{"Leeds | is in | York", "York | is in | Hull"},
+		},
+		{
+			name:     "a name in a time is no place",
+			sentence: "Talks with Pashinyan in June failed.",
+			not:      []string{"Pashinyan | is in | June"},
+		},
+		{
 			name:     "a year after since is a phrase, not a subject",
 			sentence: "Negotiations led by France since 1994 have failed.",
 			want:     []string{"Negotiations | have failed |"},

@@ -98,6 +98,8 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		return // what was said is read from its own clauses; the speaker is their attribution
 	case KindPossessive:
 		return // "Russia's Security Council" is read by the entity stage, not as an event
+	case KindLocative:
+		return // where a named thing lies is no event either
 	case KindApposition:
 		conf = 0.8
 	case KindRelative:
