@@ -1,9 +1,15 @@
 package extract
 
 import (
+	"cmp"
+	_ "embed"
+	"slices"
 	"strings"
 	"time"
 )
+
+//go:embed data/timex_cues.tsv
+var timexCuesTSV string
 
 // Date precisions of a Timex (and of Fact.DatePrecision).
 //
@@ -51,8 +57,18 @@ const (
 //     "and"/"to"/a dash that follows a year. "17 lives", "30,000 lives" and
 //     "1,000 troops" are never dates.
 //  5. "the 1990s" is Date "1990" with PrecisionDecade.
-//  6. The span includes a leading "on", "in", "during" or "since"; "since"
-//     sets Since.
+//  6. The span includes a leading "on", "in", "during", "over" or "since";
+//     "since" sets Since.
+//  7. "two days later", "a week earlier", "a year later" count from the date
+//     before them in the same sentence; "a day after" and "a day before" too,
+//     but they date the event they introduce, so they count the other way
+//     ("on Wednesday, a day after the offensive began" is Tuesday). Without
+//     such a date they are left out.
+//  8. A range is one expression dated by its start: "from April 2016 to March
+//     2017" is 2016-04, "between 2014 and 2022" 2014, "April 2–5" April 2. Its
+//     span holds the whole range, so that no fact takes its end for its date.
+//  9. A four-digit number before a noun it counts (data/timex_cues.tsv:
+//     "the 2000 soldiers") is no year.
 //
 // With a zero published time only expressions that name their own year are
 // returned. FindTimexes never fails: what it cannot read it leaves out.
@@ -78,11 +94,17 @@ func FindTimexes(sentence string, published time.Time) []Timex {
 		// A preposition directly before belongs to the expression as written.
 		if start > 0 && (len(out) == 0 || p.toks[start-1].start >= out[len(out)-1].End) {
 			switch p.toks[start-1].kw.kind {
-			case kwOn, kwIn, kwDuring:
+			case kwOn, kwIn, kwDuring, kwOver:
 				start--
 			case kwSince:
 				start--
 				r.since = true
+			}
+		}
+		if rangeEnd, ok := p.rangeTo(start, end, r); ok {
+			end = rangeEnd
+			if start > 0 && p.isWord(start-1, "from", "between") {
+				start--
 			}
 		}
 		out = append(out, Timex{
@@ -93,9 +115,41 @@ func FindTimexes(sentence string, published time.Time) []Timex {
 			Precision: r.prec,
 			Since:     r.since,
 		})
+		p.prev, p.hasPrev = r, true
 		i = end
 	}
 	return out
+}
+
+// rangeTo reads the end of a range whose first date r spans tokens start to end: "from
+// April 2016 to March 2017", "between 2014 and 2022", "1991-1994", "April 2–5". It returns
+// one past the range; the range keeps the first date (rule 8 of FindTimexes).
+func (p *timexParser) rangeTo(start, end int, r resolved) (int, bool) {
+	j := end
+	switch {
+	case p.isPunct(j, '-'):
+	case p.isWord(j, "to", "until", "till", "through"):
+		if !p.isWord(start-1, "from", "between") {
+			return 0, false
+		}
+	case p.isWord(j, "and"):
+		if !p.isWord(start-1, "between") {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	j++
+	// "April 2–5": the second day shares the first's month.
+	if d, ok := p.dayNum(j); ok && r.prec == PrecisionDay && d > r.t.Day() {
+		if _, isMonth := p.month(j + 1); !isMonth {
+			return j + 1, true
+		}
+	}
+	if e, _, ok := p.match(j); ok {
+		return e, true
+	}
+	return 0, false
 }
 
 // mayHaveTimex is the cheap pre-check: every expression FindTimexes reads
@@ -124,7 +178,7 @@ func buildTimexPrefixes() *[26*26*26 + 1]bool {
 	for w, k := range timexKeywords {
 		switch k.kind {
 		case kwMonth, kwMonthAbbr, kwWeekday, kwYesterday, kwToday, kwTomorrow,
-			kwLast, kwThis, kwNext, kwEarlier, kwEdge, kwAgo:
+			kwLast, kwThis, kwNext, kwEarlier, kwLater, kwFollowing, kwEdge, kwAgo, kwWeekend, kwHoliday:
 			t[prefixKey(w[0], w[1], w[2])] = true
 		}
 	}
@@ -185,6 +239,10 @@ func tokenizeTimex(s string, dst []ttok) []ttok {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 			i++
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x93 || s[i+2] == 0x94):
+			// An en or em dash joins like "-": "2014–2015", "April 2–5".
+			dst = append(dst, ttok{start: i, end: i + 3, kind: tPunct, punct: '-'})
+			i += 3
 		case isWordByte(c):
 			j := i + 1
 			for j < len(s) && isWordByte(s[j]) {
@@ -282,7 +340,12 @@ const (
 	kwLast
 	kwThis
 	kwNext
-	kwEarlier // also "later": "earlier this month"
+	kwEarlier   // "earlier this month", "two days earlier"
+	kwLater     // "later this year", "two days later"
+	kwFollowing // "the following day" (val 1), "the previous day" (val -1)
+	kwWeekend
+	kwOver    // "over the weekend"
+	kwHoliday // first word of a holiday of data/timex_cues.tsv: "christmas", "new"
 	kwEdge    // "early", "late", "mid": modifies a month or year without changing it
 	kwAgo
 	kwDay
@@ -301,6 +364,64 @@ const (
 	kwYearPrep // other words after which a four-digit number is a year: by, until, from, before …
 	kwJoin     // "and", "to": a year after them is a year only when one precedes
 )
+
+// A tense cue says which way a sentence looks from the word it is read at (see direction).
+type tenseCue uint8
+
+const (
+	cueNoTense tenseCue = iota
+	cueFuture
+	cueFutureBe
+	cueFutureTo
+	cuePast
+	cueNotPast // an "-ed" word that is no past verb
+)
+
+// holiday is a fixed-date holiday: its lowercase name and its month and day.
+type holiday struct {
+	name       string
+	month, day int
+}
+
+// timexCueSet is data/timex_cues.tsv parsed.
+type timexCueSet struct {
+	tense    map[string]tenseCue
+	count    map[string]bool
+	holidays []holiday // longest name first, so that "christmas eve" wins over "christmas"
+}
+
+var timexCues = parseTimexCues(timexCuesTSV)
+
+// parseTimexCues reads the cue file; a line of an unknown kind is left out (the tests check
+// that there is none).
+func parseTimexCues(data string) timexCueSet {
+	c := timexCueSet{tense: map[string]tenseCue{}, count: map[string]bool{}}
+	tense := map[string]tenseCue{"future": cueFuture, "future-be": cueFutureBe, "future-to": cueFutureTo, "past": cuePast, "none": cueNotPast}
+	for w, kind := range parseTSV(data) {
+		if k, ok := tense[kind]; ok {
+			c.tense[w] = k
+			continue
+		}
+		if kind == "count" {
+			c.count[w] = true
+			continue
+		}
+		if m, d, ok := holidayDate(kind); ok {
+			c.holidays = append(c.holidays, holiday{w, m, d})
+		}
+	}
+	slices.SortFunc(c.holidays, func(a, b holiday) int { return cmp.Or(len(b.name)-len(a.name), strings.Compare(a.name, b.name)) })
+	return c
+}
+
+// holidayDate reads "MM-DD".
+func holidayDate(s string) (month, day int, ok bool) {
+	if len(s) != 5 || s[2] != '-' || !isDigit(s[0]) || !isDigit(s[1]) || !isDigit(s[3]) || !isDigit(s[4]) {
+		return 0, 0, false
+	}
+	month, day = atoi(s[:2]), atoi(s[3:])
+	return month, day, month >= 1 && month <= 12 && day >= 1 && day <= 31
+}
 
 var timexKeywords = buildTimexKeywords()
 
@@ -332,7 +453,10 @@ func buildTimexKeywords() map[string]keyword {
 		kwLast:      {"last"},
 		kwThis:      {"this"},
 		kwNext:      {"next", "coming"},
-		kwEarlier:   {"earlier", "later"},
+		kwEarlier:   {"earlier"},
+		kwLater:     {"later"},
+		kwWeekend:   {"weekend"},
+		kwOver:      {"over"},
 		kwEdge:      {"early", "late", "mid"},
 		kwAgo:       {"ago"},
 		kwDay:       {"day", "days"},
@@ -356,6 +480,12 @@ func buildTimexKeywords() map[string]keyword {
 			m[w] = keyword{k, 0}
 		}
 	}
+	m["following"] = keyword{kwFollowing, 1}
+	m["previous"] = keyword{kwFollowing, -1}
+	for _, h := range timexCues.holidays {
+		first, _, _ := strings.Cut(h.name, " ")
+		m[first] = keyword{kwHoliday, 0}
+	}
 	return m
 }
 
@@ -366,14 +496,7 @@ func lookupKeyword(w string) keyword {
 		return keyword{}
 	}
 	var b [9]byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return timexKeywords[string(b[:len(w)])]
+	return timexKeywords[string(lower(b[:0], w))]
 }
 
 // resolved is a date under construction.
@@ -404,6 +527,23 @@ type timexParser struct {
 	pubD   int
 	pubWd  time.Weekday
 	hasPub bool
+	// The date of the expression before, which "a day after" and "two days later" count from.
+	prev    resolved
+	hasPrev bool
+}
+
+// isWord reports whether token i is one of the lowercase words ws, in any case.
+func (p *timexParser) isWord(i int, ws ...string) bool {
+	t := p.tok(i)
+	if t.kind != tWord {
+		return false
+	}
+	for _, w := range ws {
+		if strings.EqualFold(p.s[t.start:t.end], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // dayOff is the publication date moved by off days.
@@ -524,14 +664,22 @@ func (p *timexParser) matchNumber(i int) (int, resolved, bool) {
 	if end, r, ok := p.decade(i); ok {
 		return end, r, true
 	}
-	// "3 days ago".
-	if t := p.toks[i]; p.hasPub && t.suffix == sfxNone && t.num > 0 && t.digits <= 3 {
-		if end, r, ok := p.matchAgo(i, t.num); ok {
+	// "2–5 April": a range of days in one month dates from its first.
+	if d, ok := p.dayNum(i); ok && p.isPunct(i+1, '-') {
+		if d2, ok := p.dayNum(i + 2); ok && d2 > d {
+			if m, ok := p.month(i + 3); ok {
+				return p.dayMonth(p.monthEnd(i+3), d, m)
+			}
+		}
+	}
+	// "3 days ago", "3 days later".
+	if t := p.toks[i]; t.suffix == sfxNone && t.num > 0 && t.digits <= 3 {
+		if end, r, ok := p.matchCount(i, t.num); ok {
 			return end, r, true
 		}
 	}
 	y, ok := p.year(i)
-	if !ok || !p.yearContext(i) {
+	if !ok || !p.yearContext(i) || p.counted(i+1) {
 		return 0, resolved{}, false
 	}
 	return i + 1, resolved{t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}, true
@@ -611,6 +759,8 @@ func (p *timexParser) matchWord(i int) (int, resolved, bool) {
 		return p.matchSeason(i)
 	case kwEdge:
 		return p.matchEdge(i)
+	case kwNumber:
+		return p.matchCount(i, t.kw.val)
 	}
 	if !p.hasPub {
 		return 0, resolved{}, false
@@ -810,7 +960,7 @@ func (p *timexParser) matchRelative(i int) (int, resolved, bool) {
 			}
 			return i + 2, resolved{t: time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
 		}
-	case kwEarlier:
+	case kwEarlier, kwLater:
 		// "earlier this month", "later this year".
 		if p.isKw(i+1, kwThis) {
 			switch {
@@ -822,27 +972,95 @@ func (p *timexParser) matchRelative(i int) (int, resolved, bool) {
 				return weekAt(i+3, 0)
 			}
 		}
-	case kwNumber:
-		return p.matchAgo(i, t.kw.val)
 	}
 	return 0, resolved{}, false
 }
 
-// matchAgo reads "two days ago", "a year ago", "3 days ago" where the count n
-// is token i.
-func (p *timexParser) matchAgo(i, n int) (int, resolved, bool) {
-	if !p.isKw(i+2, kwAgo) || p.tok(i+1).kind != tWord {
+// matchCount reads a count of days, weeks, months or years at i (its value n) and the word
+// after it that says from when:
+//
+//   - "two days ago" counts back from the publication date;
+//   - "two days later" and "two days earlier" count from the date before them in the sentence
+//     (rule 7): the clause they end happened that much later or earlier;
+//   - "a day after" and "a day before" also count from the date before them, and date the
+//     event they introduce: in "on Wednesday, a day after Azerbaijan launched an offensive"
+//     the offensive was on Tuesday, so "after" counts back and "before" forwards.
+//
+// Without a date before them the last four are left out: they say nothing on their own.
+func (p *timexParser) matchCount(i, n int) (int, resolved, bool) {
+	unit := p.tok(i + 1)
+	if unit.kind != tWord {
 		return 0, resolved{}, false
 	}
-	switch p.tok(i + 1).kw.kind {
-	case kwDay:
-		return i + 3, resolved{t: p.dayOff(-n), prec: PrecisionDay}, true
-	case kwWeek:
-		return i + 3, resolved{t: p.dayOff(-7 * n), prec: PrecisionDay}, true
-	case kwMonthUnit:
-		return i + 3, resolved{t: time.Date(p.pubY, p.pubM-time.Month(n), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
-	case kwYear:
-		return i + 3, resolved{t: time.Date(p.pubY-n, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}, true
+	switch unit.kw.kind {
+	case kwDay, kwWeek, kwMonthUnit, kwYear:
+	default:
+		return 0, resolved{}, false
+	}
+	if unit.kw.kind == kwWeek {
+		n *= 7
+	}
+	w := i + 2
+	switch {
+	case p.isKw(w, kwAgo):
+		if !p.hasPub {
+			return 0, resolved{}, false
+		}
+		from := resolved{t: p.dayOff(0), prec: PrecisionDay}
+		return w + 1, from.add(unit.kw.kind, -n), true
+	case p.isKw(w, kwLater), p.isWord(w, "before"):
+		return p.fromPrev(w+1, unit.kw.kind, n)
+	case p.isKw(w, kwEarlier), p.isWord(w, "after"):
+		return p.fromPrev(w+1, unit.kw.kind, -n)
 	}
 	return 0, resolved{}, false
+}
+
+// fromPrev moves the date before the expression by n units, when it is precise enough to
+// count that unit from: days need a day, months a month.
+func (p *timexParser) fromPrev(end int, unit kwKind, n int) (int, resolved, bool) {
+	if !p.hasPrev || p.prev.prec == PrecisionDecade {
+		return 0, resolved{}, false
+	}
+	switch {
+	case (unit == kwDay || unit == kwWeek) && p.prev.prec != PrecisionDay,
+		unit == kwMonthUnit && p.prev.prec == PrecisionYear:
+		return 0, resolved{}, false
+	}
+	return end, p.prev.add(unit, n), true
+}
+
+// add moves r by n days (unit kwDay or kwWeek, n already in days), months or years, keeping
+// the precision the unit allows: "a year later" than a day is a year.
+func (r resolved) add(unit kwKind, n int) resolved {
+	switch unit {
+	case kwMonthUnit:
+		t := time.Date(r.t.Year(), r.t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return resolved{t: t, prec: PrecisionMonth}
+	case kwYear:
+		return resolved{t: time.Date(r.t.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}
+	}
+	return resolved{t: r.t.AddDate(0, 0, n), prec: PrecisionDay}
+}
+
+// counted reports whether token i is a noun a number before it counts ("the 2000 soldiers").
+func (p *timexParser) counted(i int) bool {
+	t := p.tok(i)
+	if t.kind != tWord || t.end-t.start > 16 {
+		return false
+	}
+	var b [16]byte
+	return timexCues.count[string(lower(b[:0], p.s[t.start:t.end]))]
+}
+
+// lower appends the ASCII lower case of w to dst.
+func lower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }

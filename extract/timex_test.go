@@ -70,7 +70,27 @@ func TestFindTimexes(t *testing.T) {
 		{"Refugees fled in the 1990s.", seedFriday, []string{"in the 1990s|1990|decade"}},
 		{"Tensions have grown since the 1990s.", seedFriday, []string{"since the 1990s|1990|decade|since"}},
 		{"The 2016 clashes killed 200 people.", seedFriday, []string{"2016|2016|year"}},
-		{"The war lasted from 1991 to 1994.", seedFriday, []string{"1991|1991|year", "1994|1994|year"}},
+		// Ranges are one expression dated by their start.
+		{"The war lasted from 1991 to 1994.", seedFriday, []string{"from 1991 to 1994|1991|year"}},
+		{"Monitors served from April 2016 to March 2017.", seedFriday, []string{"from April 2016 to March 2017|2016-04|month"}},
+		{"Clashes recurred between 2014 and 2022.", seedFriday, []string{"between 2014 and 2022|2014|year"}},
+		{"The 2014–2015 winter was hard.", seedFriday, []string{"2014–2015|2014|year"}},
+		{"Talks were held April 2–5 in Vienna.", seedFriday, []string{"April 2–5|2020-04-02|day"}},
+		{"Talks were held 2-5 April 2019 in Vienna.", seedFriday, []string{"2-5 April 2019|2019-04-02|day"}},
+		{"Talks ran from Monday to Wednesday.", seedFriday, []string{"from Monday to Wednesday|2020-07-13|day"}},
+		{"Moscow sent 2000 troops to 2021 positions.", seedFriday, nil},
+		// Counts from the date before them in the sentence.
+		{"Separatists agreed to disarm on Wednesday, a day after Azerbaijan launched an offensive.", timexDate("2023-09-20"),
+			[]string{"on Wednesday|2023-09-20|day", "a day after|2023-09-19|day"}},
+		{"The truce was signed on 10 November, two days after Shusha fell.", timexDate("2020-11-20"),
+			[]string{"on 10 November|2020-11-10|day", "two days after|2020-11-08|day"}},
+		{"Talks opened on 3 May 2021 and collapsed two days later.", seedFriday, []string{"on 3 May 2021|2021-05-03|day", "two days later|2021-05-05|day"}},
+		{"Talks opened on Monday, a day before the vote.", seedFriday, []string{"on Monday|2020-07-13|day", "a day before|2020-07-14|day"}},
+		{"Talks opened on 3 May 2021; a week later they failed.", seedFriday, []string{"on 3 May 2021|2021-05-03|day", "a week later|2021-05-10|day"}},
+		{"The war began in March 2019 and ended three months later.", seedFriday, []string{"in March 2019|2019-03|month", "three months later|2019-06|month"}},
+		{"The war began in 2019 and ended a year later.", seedFriday, []string{"in 2019|2019|year", "a year later|2020|year"}},
+		{"The war began in 2019 and ended two days later.", seedFriday, []string{"in 2019|2019|year"}},
+		{"The talks collapsed two days later.", seedFriday, nil},
 		{"It escalated in the summer of 2014.", seedFriday, []string{"in the summer of 2014|2014|year"}},
 		{"It escalated in mid-2014.", seedFriday, []string{"in mid-2014|2014|year"}},
 		{"Relations thawed in late 2016.", seedFriday, []string{"in late 2016|2016|year"}},
@@ -189,4 +209,16 @@ func FuzzFindTimexes(f *testing.F) {
 			prevEnd = tx.End
 		}
 	})
+}
+
+// TestTimexCues checks that every line of data/timex_cues.tsv has a kind the stage reads.
+func TestTimexCues(t *testing.T) {
+	read := len(timexCues.tense) + len(timexCues.count) + len(timexCues.holidays)
+	if all := len(parseTSV(timexCuesTSV)); read != all {
+		t.Errorf("timex_cues.tsv: %d of %d entries have a known kind", read, all)
+	}
+	if len(timexCues.holidays) == 0 || len(timexCues.count) == 0 || len(timexCues.tense) == 0 {
+		t.Errorf("timex_cues.tsv: a kind has no entries: %d tense, %d count, %d holidays",
+			len(timexCues.tense), len(timexCues.count), len(timexCues.holidays))
+	}
 }
