@@ -40,7 +40,9 @@ const (
 //  1. A weekday alone or with "on" is the latest such day on or before the
 //     publication date: "on Sunday" in Friday 2020-07-17 is 2020-07-12, and
 //     "Friday" that day is 2020-07-17. "last Friday" is 1–7 days back,
-//     "next Friday" and "this Friday" 1–7 and 0–6 days ahead.
+//     "next Friday" and "this Friday" 1–7 and 0–6 days ahead. A weekday right
+//     after a capitalised word that is no date word ends a name ("Bloody
+//     Sunday") and is no day.
 //  2. A month without a year ("July 12", "in July", "on 10 November") takes the
 //     publication year, or the year before when the month comes after the
 //     publication month. "last July" is the latest July before the
@@ -53,7 +55,7 @@ const (
 //     year", "earlier this year", "N years ago" are years.
 //  4. Four-digit numbers are years only where a year is expected: after "in",
 //     "since", "during", "of", "by", "until", "from", "between", "before",
-//     "after", "early", "late", "mid", "the", a season or a month, or after
+//     "after", "early", "late", "mid", "the", "'s", a season or a month, or after
 //     "and"/"to"/a dash that follows a year. "17 lives", "30,000 lives" and
 //     "1,000 troops" are never dates.
 //  5. "the 1990s" is Date "1990" with PrecisionDecade.
@@ -730,6 +732,10 @@ func (p *timexParser) yearContext(i int) bool {
 	if prev.kind != tWord {
 		return false
 	}
+	// "Ukraine's 2019 election", "Ukraine’s 2019 election".
+	if w := p.s[prev.start:prev.end]; w == "s" && p.isPunct(i-2, '\'') || strings.HasSuffix(w, "’s") {
+		return true
+	}
 	switch prev.kw.kind {
 	case kwIn, kwSince, kwDuring, kwOf, kwYearPrep, kwEdge, kwSeason, kwThe, kwMonth, kwMonthAbbr:
 		return true
@@ -809,6 +815,10 @@ func (p *timexParser) matchMonth(i int) (int, resolved, bool) {
 func (p *timexParser) matchWeekday(i, dir int) (int, resolved, bool) {
 	t := p.toks[i]
 	if !t.capital {
+		return 0, resolved{}, false
+	}
+	// "Bloody Sunday", "Black Friday": a name that ends in a weekday names no day.
+	if prev := p.tok(i - 1); prev.kind == tWord && prev.capital && prev.kw.kind == kwNone {
 		return 0, resolved{}, false
 	}
 	j := i + 1

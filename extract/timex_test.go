@@ -105,6 +105,13 @@ func TestFindTimexes(t *testing.T) {
 		{"Forces may withdraw, officials said.", seedFriday, nil},
 		{"The March on Washington drew crowds.", seedFriday, nil},
 		{"Call 2020 for help.", seedFriday, nil},
+		{"The 2000 soldiers left on Sunday.", seedFriday, []string{"on Sunday|2020-07-12|day"}},
+		{"A force of 1500 troops stayed.", seedFriday, nil},
+		{"Bloody Sunday is remembered every year.", seedFriday, nil},
+		{"Marchers recalled Bloody Sunday on Monday.", seedFriday, []string{"on Monday|2020-07-13|day"}},
+		// Years after a possessive.
+		{"Ukraine's 2019 election brought Zelensky to power.", seedFriday, []string{"2019|2019|year"}},
+		{"Ukraine’s 2019 election brought Zelensky to power.", seedFriday, []string{"2019|2019|year"}},
 		// Nothing a date could come from.
 		{"Russia urged both sides to show restraint.", seedFriday, nil},
 		{"", seedFriday, nil},
