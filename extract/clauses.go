@@ -1073,7 +1073,12 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 		} else if first, name, ok := p.appositionHead(prev); ok {
 			// "Arminius, leader of the Cherusci, now had …"; facts take the name when the
 			// run has one ("His main rival, former president Robert Kocharyan, alleged").
-			cl.Arg1 = p.span(first)
+			// The phrase keeps its complements: "The head of the mission, Anna Berg, met".
+			e := first
+			for p.kindAt(e+1) == cPrep && p.kindAt(e+2) == cNP {
+				e += 2
+			}
+			cl.Arg1 = Span{p.chunks[first].s, p.chunks[e].e}
 			if name >= 0 && name != first {
 				cl.Coref = p.span(name)
 			}
@@ -1682,7 +1687,35 @@ func (p *parser) appositions() {
 					Verb: -1, Arg2: role, Modality: Asserted})
 			}
 		}
+		// Name after the role: "his consulting partner, Stanley Canter,". The role is
+		// determined (a determiner or an owner opens it) and its head is a common noun;
+		// the name is closed by a comma or the sentence end and opens no list.
+		if p.kindAt(k+1) == cComma && p.namedPlace(k+2) && (p.cls[c.s] == wDet || p.cls[c.s] == wPron || p.hasOwner(c)) &&
+			strings.HasPrefix(p.s.Tokens[p.headOf(c)].Tag, "NN") && !strings.HasPrefix(p.s.Tokens[p.headOf(c)].Tag, "NNP") &&
+			(p.kindAt(k+3) == cComma && !p.listAfter(k+3) || p.kindAt(k+3) == cEnd) {
+			// "The leader of the separatists, Samvel Shahramanyan,": the role is the
+			// phrase the "of" hangs on.
+			// A role inside a prepositional phrase is no subject of its own ("The largest
+			// town in the valley, Dilijan,").
+			role := p.antecedent(k)
+			if p.kindAt(p.chunkAt(role.Start)-1) == cPrep {
+				continue
+			}
+			h := p.headOf(p.chunks[p.chunkAt(role.Start)])
+			p.out = append(p.out, Clause{Kind: KindApposition, Arg1: p.span(k + 2), Rel: "is", Predicate: p.lemma(h) + "_of",
+				Verb: -1, Arg2: role, Modality: Asserted})
+		}
 	}
+}
+
+// hasOwner reports whether noun phrase c holds an owner before "'s" ("Trek 's president").
+func (p *parser) hasOwner(c chunk) bool {
+	for i := c.s; i < c.e; i++ {
+		if p.cls[i] == wPos {
+			return true
+		}
+	}
+	return false
 }
 
 // locatives reads where a named thing is, from two names: "the National Magnet Laboratory

@@ -348,7 +348,21 @@ func TestClauses(t *testing.T) {
 		{
 			name:     "a subject with a prepositional phrase and an apposition",
 			sentence: "The largest town in the valley, Dilijan, is a spa resort.",
-			want:     []string{"The largest town | is | a spa resort {= Dilijan}"},
+			want:     []string{"The largest town in the valley | is | a spa resort {= Dilijan}"},
+			not:      []string{"Dilijan | is | the valley"},
+		},
+		{
+			name:     "a name after its role between commas",
+			sentence: "The head of the mission, Anna Berg, met the mayor.",
+			want: []string{
+				"Anna Berg | is | The head of the mission",
+				"The head of the mission | met | the mayor {= Anna Berg}",
+			},
+		},
+		{
+			name:     "a name that opens a list is no apposition",
+			sentence: "Its members, Chad, Mali, and Niger, left the bloc.",
+			not:      []string{"Chad | is | Its members"},
 		},
 		{
 			name:     "a name in a named place is in it",
