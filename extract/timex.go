@@ -71,6 +71,20 @@ const (
 //     span holds the whole range, so that no fact takes its end for its date.
 //  9. A four-digit number before a noun it counts (data/timex_cues.tsv:
 //     "the 2000 soldiers") is no year.
+//  10. Looking ahead. News looks back, so rules 1 and 2 do by default. A
+//     weekday, or a month or day without a year, looks ahead instead when
+//     the sentence does so at it: the tense cue nearest before it (up to a
+//     comma, semicolon, colon or parenthesis), else the first after it,
+//     decides. Future cues are "will", "would", "shall", "is due/expected/set
+//     to", "plans/intends/aims to" …; past cues "said", "was", "had", "met" …
+//     and any "-ed" word (all in data/timex_cues.tsv). Looking ahead, the
+//     weekday is 0–6 days ahead and the date the first on or after the
+//     publication date: "will meet on Monday" in Friday 2020-07-17 is
+//     2020-07-20, "elections are due in June" 2021-06. A deadline ("by",
+//     "until", "till", "before") with no cue (here "-ed" words do not count)
+//     takes whichever of the past and the coming date is nearer: "dissolving
+//     the institutions by January 1" in 2023-09-28 is 2024-01-01. "next week",
+//     "next month" and "next year" look ahead whatever the sentence says.
 //
 // With a zero published time only expressions that name their own year are
 // returned. FindTimexes never fails: what it cannot read it leaves out.
@@ -87,6 +101,7 @@ func FindTimexes(sentence string, published time.Time) []Timex {
 	}
 	var out []Timex
 	for i := 0; i < len(p.toks); {
+		p.at = i
 		end, r, ok := p.match(i)
 		if !ok {
 			i++
@@ -532,6 +547,7 @@ type timexParser struct {
 	// The date of the expression before, which "a day after" and "two days later" count from.
 	prev    resolved
 	hasPrev bool
+	at      int // first token of the expression being read
 }
 
 // isWord reports whether token i is one of the lowercase words ws, in any case.
@@ -624,13 +640,100 @@ func day(y int, m time.Month, d int) (time.Time, bool) {
 	return t, t.Day() == d && t.Month() == m && t.Year() == y
 }
 
-// yearOfMonth is the year of a month named without one: the publication
-// year, unless the month lies after the publication month.
-func (p *timexParser) yearOfMonth(m int) int {
+// yearOf is the year of a month, and of a day of it when d > 0, named without
+// one (rules 2 and 10): looking back, the publication year unless the month
+// lies after the publication month; looking ahead, the first such date on or
+// after the publication date; towards a deadline without a cue, whichever of
+// the two lies nearer.
+func (p *timexParser) yearOf(m, d int) int {
+	back := p.pubY
 	if m > int(p.pubM) {
-		return p.pubY - 1
+		back--
 	}
-	return p.pubY
+	dir := p.direction()
+	if dir < 0 {
+		return back
+	}
+	fwd := p.pubY
+	if m < int(p.pubM) || m == int(p.pubM) && d > 0 && d < p.pubD {
+		fwd++
+	}
+	if dir > 0 || fwd == back {
+		return fwd
+	}
+	pub, dd := p.dayOff(0), max(d, 1)
+	if time.Date(fwd, time.Month(m), dd, 0, 0, 0, 0, time.UTC).Sub(pub) < pub.Sub(time.Date(back, time.Month(m), dd, 0, 0, 0, 0, time.UTC)) {
+		return fwd
+	}
+	return back
+}
+
+// direction says which way the expression being read looks from the
+// publication date (rule 10): 1 ahead, -1 back, 0 towards the nearer date.
+func (p *timexParser) direction() int {
+	deadline := p.isWord(p.at-1, "by", "until", "till", "before")
+	if t := p.tense(deadline); t != 0 {
+		return t
+	}
+	if deadline {
+		return 0
+	}
+	return -1
+}
+
+// tense reads the tense cue nearest before the expression, up to a comma, a
+// semicolon, a colon or a parenthesis; failing that the first one after it.
+// It returns 1 for a future cue, -1 for a past one and 0 for none. strong
+// leaves out the "-ed" words: a deadline is looked back on only with "was",
+// "had" and their like ("signed a decree dissolving the institutions by
+// January 1" sets a date to come).
+func (p *timexParser) tense(strong bool) int {
+	for j := p.at - 1; j >= 0; j-- {
+		if t := p.toks[j]; t.kind == tPunct && (t.punct == ',' || t.punct == ';' || t.punct == ':' || t.punct == '(') {
+			break
+		}
+		if c := p.tenseAt(j, strong); c != 0 {
+			return c
+		}
+	}
+	for j := p.at + 1; j < len(p.toks); j++ {
+		if c := p.tenseAt(j, strong); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+// tenseAt is the tense cue of token i (data/timex_cues.tsv): 1, -1 or 0.
+func (p *timexParser) tenseAt(i int, strong bool) int {
+	t := p.toks[i]
+	if t.kind != tWord || t.end-t.start > 16 {
+		return 0
+	}
+	var b [16]byte
+	w := lower(b[:0], p.s[t.start:t.end])
+	switch timexCues.tense[string(w)] {
+	case cueFuture:
+		return 1
+	case cueFutureBe:
+		if p.isWord(i-1, "is", "are", "was", "were", "be", "been") {
+			return 1
+		}
+		return 0
+	case cueFutureTo:
+		if p.isWord(i+1, "to") {
+			return 1
+		}
+		return 0
+	case cuePast:
+		return -1
+	case cueNotPast:
+		return 0
+	}
+	if !strong && !t.capital && len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' {
+		return -1
+	}
+	return 0
 }
 
 // match tries every pattern at token i and returns one past its last token.
@@ -703,7 +806,7 @@ func (p *timexParser) dayMonth(j, d, m int) (int, resolved, bool) {
 	if !p.hasPub {
 		return 0, resolved{}, false
 	}
-	if t, ok := day(p.yearOfMonth(m), time.Month(m), d); ok {
+	if t, ok := day(p.yearOf(m, d), time.Month(m), d); ok {
 		return j, resolved{t: t, prec: PrecisionDay}, true
 	}
 	return 0, resolved{}, false
@@ -806,7 +909,7 @@ func (p *timexParser) matchMonth(i int) (int, resolved, bool) {
 			return 0, resolved{}, false
 		}
 	}
-	return j, resolved{t: time.Date(p.yearOfMonth(m), time.Month(m), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
+	return j, resolved{t: time.Date(p.yearOf(m, 0), time.Month(m), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}, true
 }
 
 // matchWeekday reads "Sunday" at i (rule 1). dir is -1 after "last", +1 after
@@ -844,6 +947,16 @@ func (p *timexParser) matchWeekday(i, dir int) (int, resolved, bool) {
 	switch dir {
 	case 0:
 		off = -diff
+		if diff != 0 {
+			switch p.direction() {
+			case 1:
+				off = 7 - diff
+			case 0:
+				if 7-diff < diff {
+					off = 7 - diff
+				}
+			}
+		}
 	case -1:
 		off = -diff
 		if diff == 0 {
