@@ -528,10 +528,18 @@ func (p *parser) chunk() {
 func (p *parser) add(k ckind, s, e int) { p.chunks = append(p.chunks, chunk{k, s, e}) }
 
 // isDemonstrative reports whether determiner i stands alone as a noun phrase: "this",
-// "these", "those" or "both" right before a verb, or at the end of a phrase.
+// "these", "those" or "both" right before a verb, or at the end of a phrase; "that" only
+// when it opens the sentence ("That would be a formula for …"), since elsewhere before a
+// verb it is a relative pronoun ("the deal that was signed").
 func (p *parser) isDemonstrative(i int) bool {
 	switch p.lower(i) {
 	case "this", "these", "those", "both":
+	case "that":
+		for j := 0; j < i; j++ {
+			if p.cls[j] != wQuote {
+				return false
+			}
+		}
 	default:
 		return false
 	}
@@ -1016,6 +1024,11 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 			// the comma is to undergo it, as planned.
 			cl.Arg1, cl.Modality = p.antecedent(prev-1), Intent
 			modifies = cl.Arg1
+		case pk == cComma && gerund && p.kindAt(prev-1) == cNP && (p.kindAt(prev-2) == cEnd || p.kindAt(prev-2) == cSub):
+			// "The convoy, carrying food for the valley, was stopped": a participle after
+			// the phrase that opens the sentence or a subordinate clause describes that phrase.
+			cl.Arg1 = p.antecedent(prev - 1)
+			modifies = cl.Arg1
 		case pk == cComma && gerund && last >= 0:
 			// "Erdogan took 52 percent of the vote, defeating Kilicdaroglu": the subject
 			// of the clause before does it.
@@ -1421,9 +1434,9 @@ func (p *parser) appositionHead(k int) (first, name int, ok bool) {
 			if c := p.chunks[j]; strings.HasPrefix(p.s.Tokens[c.e-1].Tag, "NNP") && p.cls[c.s] != wDet && p.cls[c.s] != wPron {
 				name = j
 			}
-			// a prepositional complement stays with its noun: "leader of the Cherusci",
-			// "advertising manager for the Red Cross", "the brightest star in Serpens"
-			if p.kindAt(j-1) == cPrep && p.kindAt(j-2) == cNP {
+			// prepositional complements stay with their noun: "leader of the Cherusci",
+			// "advertising manager for the Red Cross", "consisting of $ 151 million of notes"
+			for p.kindAt(j-1) == cPrep && p.kindAt(j-2) == cNP {
 				j -= 2
 				first = j
 			}

@@ -365,6 +365,22 @@ func TestClauses(t *testing.T) {
 			not:      []string{"Chad | is | Its members"},
 		},
 		{
+			name:     "that opening the sentence is a demonstrative subject",
+			sentence: "That would end the talks.",
+			want:     []string{"That | would end | the talks"},
+		},
+		{
+			name:     "that after a noun before a verb stays a relative pronoun",
+			sentence: "They signed the deal that ended the war.",
+			not:      []string{"That | ended | the war"},
+			want:     []string{"the deal | ended | the war"},
+		},
+		{
+			name:     "a participle with a chain of prepositional phrases between commas",
+			sentence: "The second convoy, carrying food for the people of the valley, was stopped at the border.",
+			want:     []string{"The second convoy | was stopped at | the border {passive}"},
+		},
+		{
 			name:     "a name in a named place is in it",
 			sentence: "She studied at the Conservatory of Music in Yerevan.",
 			want:     []string{"the Conservatory of Music | is in | Yerevan"},
