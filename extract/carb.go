@@ -98,8 +98,13 @@ func ClauseScore(s Sentence, cl Clause) float64 {
 	if len(cl.Extra) > 0 {
 		score += 0.08
 	}
-	if cl.Arg2.End-cl.Arg2.Start > 10 {
+	// One word after the relation is often a fragment of a longer object, or the
+	// object of a verb whose complement the reader missed.
+	switch n := cl.Arg2.End - cl.Arg2.Start; {
+	case n > 10:
 		score += 0.05
+	case n == 1:
+		score -= 0.05
 	}
 	return clamp(score, 0.01, 0.99)
 }

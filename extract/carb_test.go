@@ -60,3 +60,38 @@ func TestWriteCarbBadSentence(t *testing.T) {
 		t.Errorf("the good sentences gave %d tuples with 'hosted', want 2:\n%s", n, buf.String())
 	}
 }
+
+// TestClauseScoreOrder checks that the confidences rank constructions by how often they
+// are right: each row names a clause (by relation and subject) that must score above
+// another of the same sentence.
+func TestClauseScoreOrder(t *testing.T) {
+	tests := []struct {
+		sentence      string
+		higher, lower string // "rel|arg1"
+	}{
+		{"The envoy met the ministers in Baku , and flew home .", "met|The envoy", "flew|The envoy"},
+		{"The envoy met the ministers in Baku , and the talks ended .", "met|The envoy", "ended|the talks"},
+		{"The mayor signed the long agreement on river transport , and the deputy signed it .", "signed|The mayor", "signed|the deputy"},
+		{"Monitors from the Red Cross in Geneva visited the camp .", "visited|Monitors from the Red Cross in Geneva", "is in|the Red Cross"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			s := analyseOne(t, tt.sentence)
+			score := map[string]float64{}
+			var got []string
+			for _, cl := range Clauses(s, nil) {
+				k := cl.Rel + "|" + s.text(cl.Arg1)
+				score[k] = ClauseScore(s, cl)
+				got = append(got, k+" "+strconv.FormatFloat(score[k], 'f', 2, 64))
+			}
+			hi, okh := score[tt.higher]
+			lo, okl := score[tt.lower]
+			if !okh || !okl {
+				t.Fatalf("want clauses %q and %q, got %v", tt.higher, tt.lower, got)
+			}
+			if hi <= lo {
+				t.Errorf("%q scores %.2f, not above %q at %.2f", tt.higher, hi, tt.lower, lo)
+			}
+		})
+	}
+}
