@@ -148,6 +148,14 @@ func TestClauses(t *testing.T) {
 			},
 		},
 		{
+			name:     "a quotation after a comma is what was said",
+			sentence: "The minister said, \"We will open the border crossings.\"",
+			want: []string{
+				"The minister | said | We will open the border crossings",
+				"We | will open | the border crossings {reported, by The minister, = The minister}",
+			},
+		},
+		{
 			name:     "attribution with a time and that",
 			sentence: "Ukraine said on Monday that Russian troops crossed the border.",
 			want:     []string{"Russian troops | crossed | the border {reported, by Ukraine}"},
