@@ -1688,9 +1688,9 @@ func (p *parser) appositions() {
 					Verb: -1, Arg2: Span{c.s, i + 1}, Modality: Asserted})
 			}
 		}
-		// Role after the name: "NAME, the ROLE (of X),".
+		// Role after the name: "NAME, the ROLE (of X),", "NAME, Italy's largest bank,".
 		if p.kindAt(k+1) == cComma && p.kindAt(k+2) == cNP && p.s.Tokens[c.e-1].Tag == "NNP" &&
-			(p.cls[p.chunks[k+2].s] == wDet || p.s.Tokens[p.chunks[k+2].s].Tag == "NN") {
+			(p.cls[p.chunks[k+2].s] == wDet || p.s.Tokens[p.chunks[k+2].s].Tag == "NN" || p.hasOwner(p.chunks[k+2])) {
 			role := p.complexRight(k + 2)
 			e := p.chunkAt(role.End-1) + 1
 			// "Nancy Craig, advertising manager for the Red Cross,": prepositional phrases

@@ -360,6 +360,11 @@ func TestClauses(t *testing.T) {
 			not:      []string{"Dilijan | is | the valley"},
 		},
 		{
+			name:     "a role with an owner after a name",
+			sentence: "Ruben Vardanyan, Armenia's richest banker, was detained.",
+			want:     []string{"Ruben Vardanyan | is | Armenia's richest banker"},
+		},
+		{
 			name:     "a name after its role between commas",
 			sentence: "The head of the mission, Anna Berg, met the mayor.",
 			want: []string{
