@@ -879,9 +879,11 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 	if !ok {
 		return cl, false
 	}
+	read := cl
 	gap, modifies, ok := p.subjectOf(&cl, v, last)
 	if !ok {
-		return cl, false
+		// No subject before the verb: it may come after ("…, said the ministry").
+		return read, p.invertedSpeech(&read, k)
 	}
 	if cl.Kind == "" {
 		cl.Kind = KindActive
@@ -1320,6 +1322,39 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 		return false
 	}
 	return p.reportRest(cl, p.chunks[j].s)
+}
+
+// invertedSpeech reads a verb of speech that follows what was said and comes before its
+// speaker: `"…," says Richard Burr, director of the fund`, `…, said the ministry`. It is
+// tried only for a verb with no subject before it ("The TPLF, which ruled …, denied the
+// accusation" has one). The verb stands alone (no auxiliary), after a comma; the speaker
+// is the noun phrase right after it, closed by a comma or the sentence end.
+func (p *parser) invertedSpeech(cl *Clause, k int) bool {
+	vg := p.chunks[k]
+	if cl.Verb != vg.s || p.cue(cl.Verb)&cueSay == 0 || p.kindAt(k-1) != cComma || p.kindAt(k+1) != cNP {
+		return false
+	}
+	if t := p.s.Tokens[cl.Verb].Tag; t != "VBD" && t != "VBZ" && t != "VBP" {
+		return false
+	}
+	speaker := p.complexRight(k + 1)
+	if e := p.chunkAt(speaker.End-1) + 1; p.kindAt(e) != cComma && p.kindAt(e) != cEnd {
+		return false
+	}
+	end := p.chunks[k-1].s
+	for end > 0 && (p.cls[end-1] == wComma || p.cls[end-1] == wQuote) {
+		end--
+	}
+	start := 0
+	for start < end && p.cls[start] == wQuote {
+		start++
+	}
+	if start >= end {
+		return false
+	}
+	cl.Kind, cl.Arg1, cl.Arg2 = KindAttribution, speaker, Span{start, end}
+	cl.Rel, cl.Predicate = p.s.text(Span{vg.s, vg.e}), p.lemma(cl.Verb)
+	return true
 }
 
 // saidBefore reports whether chunk k is a verb group of speech ("told reporters that

@@ -156,6 +156,20 @@ func TestClauses(t *testing.T) {
 			},
 		},
 		{
+			name:     "a verb of speech before its speaker after the quotation",
+			sentence: "\"The ceasefire is holding,\" said Lena Holm, a monitor with the mission.",
+			want: []string{
+				"Lena Holm | said | The ceasefire is holding",
+				"The ceasefire | is holding |  {reported, by Lena Holm}",
+				"Lena Holm | is | a monitor with the mission",
+			},
+		},
+		{
+			name:     "an inverted verb of speech needs its speaker right after it",
+			sentence: "The border stayed closed, said to be for security.",
+			not:      []string{"be | said | The border stayed closed"},
+		},
+		{
 			name:     "attribution with a time and that",
 			sentence: "Ukraine said on Monday that Russian troops crossed the border.",
 			want:     []string{"Russian troops | crossed | the border {reported, by Ukraine}"},
