@@ -132,7 +132,8 @@ func FindTimexes(sentence string, published time.Time) []Timex {
 			Precision: r.prec,
 			Since:     r.since,
 		})
-		p.prev, p.hasPrev = r, true
+		p.prevY, p.prevM, p.prevD = r.t.Date()
+		p.prevPrec = r.prec
 		i = end
 	}
 	return out
@@ -171,7 +172,9 @@ func (p *timexParser) rangeTo(start, end int, r resolved) (int, bool) {
 
 // mayHaveTimex is the cheap pre-check: every expression FindTimexes reads
 // contains a digit or a word whose first three letters are those of a month,
-// a weekday or a relative word (yesterday, today, last, next, earlier, ago …),
+// a weekday, a season, a holiday or a relative word (yesterday, today, last,
+// next, earlier, ago, weekend …; not "following" or "previous", which only
+// count from another expression, nor "a day after", which does too),
 // so most sentences without one are passed over in a single byte scan.
 func mayHaveTimex(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -195,7 +198,7 @@ func buildTimexPrefixes() *[26*26*26 + 1]bool {
 	for w, k := range timexKeywords {
 		switch k.kind {
 		case kwMonth, kwMonthAbbr, kwWeekday, kwYesterday, kwToday, kwTomorrow,
-			kwLast, kwThis, kwNext, kwEarlier, kwLater, kwFollowing, kwEdge, kwAgo, kwWeekend, kwHoliday:
+			kwLast, kwThis, kwNext, kwEarlier, kwLater, kwEdge, kwAgo, kwWeekend, kwHoliday, kwSeason:
 			t[prefixKey(w[0], w[1], w[2])] = true
 		}
 	}
@@ -339,8 +342,10 @@ func atoi(s string) int {
 
 // keyword is what a word means to the time-expression grammar.
 type keyword struct {
-	kind kwKind
-	val  int // month 1–12, weekday 0–6 (Sunday 0), or the value of a number word
+	val   int // month 1–12, weekday 0–6 (Sunday 0), season's first month, or the value of a number word
+	kind  kwKind
+	tense tenseCue // the word's tense cue (data/timex_cues.tsv), read in the same lookup
+	count bool     // a noun a number before it counts
 }
 
 type kwKind uint8
@@ -446,23 +451,23 @@ func buildTimexKeywords() map[string]keyword {
 	m := make(map[string]keyword, 96)
 	for mo := time.January; mo <= time.December; mo++ {
 		name := strings.ToLower(mo.String())
-		m[name] = keyword{kwMonth, int(mo)}
+		m[name] = keyword{kind: kwMonth, val: int(mo)}
 		if len(name) > 3 {
-			m[name[:3]] = keyword{kwMonthAbbr, int(mo)}
+			m[name[:3]] = keyword{kind: kwMonthAbbr, val: int(mo)}
 		}
 	}
-	m["may"] = keyword{kwMonth, int(time.May)}
-	m["sept"] = keyword{kwMonthAbbr, int(time.September)}
+	m["may"] = keyword{kind: kwMonth, val: int(time.May)}
+	m["sept"] = keyword{kind: kwMonthAbbr, val: int(time.September)}
 	for wd := time.Sunday; wd <= time.Saturday; wd++ {
-		m[strings.ToLower(wd.String())] = keyword{kwWeekday, int(wd)}
+		m[strings.ToLower(wd.String())] = keyword{kind: kwWeekday, val: int(wd)}
 	}
 	for v, w := range []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"} {
 		if w != "" {
-			m[w] = keyword{kwNumber, v}
+			m[w] = keyword{kind: kwNumber, val: v}
 		}
 	}
-	m["a"] = keyword{kwNumber, 1}
-	m["an"] = keyword{kwNumber, 1}
+	m["a"] = keyword{kind: kwNumber, val: 1}
+	m["an"] = keyword{kind: kwNumber, val: 1}
 	simple := map[kwKind][]string{
 		kwYesterday: {"yesterday"},
 		kwToday:     {"today", "tonight"},
@@ -482,7 +487,6 @@ func buildTimexKeywords() map[string]keyword {
 		kwYear:      {"year", "years"},
 		kwNight:     {"night"},
 		kwDayPart:   {"morning", "afternoon", "evening"},
-		kwSeason:    {"spring", "summer", "autumn", "fall", "winter"},
 		kwOn:        {"on"},
 		kwIn:        {"in"},
 		kwSince:     {"since"},
@@ -494,14 +498,28 @@ func buildTimexKeywords() map[string]keyword {
 	}
 	for k, words := range simple {
 		for _, w := range words {
-			m[w] = keyword{k, 0}
+			m[w] = keyword{kind: k}
 		}
 	}
-	m["following"] = keyword{kwFollowing, 1}
-	m["previous"] = keyword{kwFollowing, -1}
+	// A season's value is the month it starts in.
+	for w, start := range map[string]int{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12} {
+		m[w] = keyword{kind: kwSeason, val: start}
+	}
+	m["following"] = keyword{kind: kwFollowing, val: 1}
+	m["previous"] = keyword{kind: kwFollowing, val: -1}
 	for _, h := range timexCues.holidays {
 		first, _, _ := strings.Cut(h.name, " ")
-		m[first] = keyword{kwHoliday, 0}
+		m[first] = keyword{kind: kwHoliday}
+	}
+	for w, c := range timexCues.tense {
+		k := m[w]
+		k.tense = c
+		m[w] = k
+	}
+	for w := range timexCues.count {
+		k := m[w]
+		k.count = true
+		m[w] = k
 	}
 	return m
 }
@@ -509,10 +527,10 @@ func buildTimexKeywords() map[string]keyword {
 // lookupKeyword lower-cases w into a stack buffer so that the map lookup
 // does not allocate.
 func lookupKeyword(w string) keyword {
-	if len(w) > 9 {
+	if len(w) > 12 {
 		return keyword{}
 	}
-	var b [9]byte
+	var b [12]byte
 	return timexKeywords[string(lower(b[:0], w))]
 }
 
@@ -545,8 +563,11 @@ type timexParser struct {
 	pubWd  time.Weekday
 	hasPub bool
 	// The date of the expression before, which "a day after" and "two days later" count from.
-	prev    resolved
-	hasPrev bool
+	// Numbers again, and the precision a constant: nothing of it may point.
+	prevY    int
+	prevM    time.Month
+	prevD    int
+	prevPrec string // "" before the first expression
 	at      int // first token of the expression being read
 }
 
@@ -707,12 +728,10 @@ func (p *timexParser) tense(strong bool) int {
 // tenseAt is the tense cue of token i (data/timex_cues.tsv): 1, -1 or 0.
 func (p *timexParser) tenseAt(i int, strong bool) int {
 	t := p.toks[i]
-	if t.kind != tWord || t.end-t.start > 16 {
+	if t.kind != tWord {
 		return 0
 	}
-	var b [16]byte
-	w := lower(b[:0], p.s[t.start:t.end])
-	switch timexCues.tense[string(w)] {
+	switch t.kw.tense {
 	case cueFuture:
 		return 1
 	case cueFutureBe:
@@ -730,7 +749,7 @@ func (p *timexParser) tenseAt(i int, strong bool) int {
 	case cueNotPast:
 		return 0
 	}
-	if !strong && !t.capital && len(w) >= 5 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' {
+	if w := p.s[t.start:t.end]; !strong && !t.capital && len(w) >= 5 && strings.HasSuffix(w, "ed") {
 		return -1
 	}
 	return 0
@@ -864,8 +883,27 @@ func (p *timexParser) matchWord(i int) (int, resolved, bool) {
 		if p.isKw(i+1, kwSeason) {
 			return p.matchSeason(i + 1)
 		}
+		// "the night of 12 July", "the morning of July 12".
+		if (p.isKw(i+1, kwNight) || p.isKw(i+1, kwDayPart)) && p.isKw(i+2, kwOf) {
+			if end, r, ok := p.match(i + 3); ok && r.prec == PrecisionDay {
+				return end, r, true
+			}
+			return 0, resolved{}, false
+		}
+		if !p.hasPub {
+			return 0, resolved{}, false
+		}
+		// "the weekend", "the following day", "the next day", "the previous day".
+		switch n := p.tok(i + 1); {
+		case n.kw.kind == kwWeekend:
+			return i + 2, resolved{t: p.dayOff(p.weekdayOff(int(time.Saturday), 0)), prec: PrecisionDay}, true
+		case (n.kw.kind == kwFollowing || n.kw.kind == kwNext) && p.isKw(i+2, kwDay):
+			return p.fromPrev(i+3, kwDay, max(n.kw.val, 1))
+		}
 	case kwSeason:
 		return p.matchSeason(i)
+	case kwHoliday:
+		return p.matchHoliday(i)
 	case kwEdge:
 		return p.matchEdge(i)
 	case kwNumber:
@@ -942,34 +980,7 @@ func (p *timexParser) matchWeekday(i, dir int) (int, resolved, bool) {
 	if !p.hasPub {
 		return 0, resolved{}, false
 	}
-	diff := (int(p.pubWd) - t.kw.val + 7) % 7 // days back to the latest such weekday
-	var off int
-	switch dir {
-	case 0:
-		off = -diff
-		if diff != 0 {
-			switch p.direction() {
-			case 1:
-				off = 7 - diff
-			case 0:
-				if 7-diff < diff {
-					off = 7 - diff
-				}
-			}
-		}
-	case -1:
-		off = -diff
-		if diff == 0 {
-			off = -7
-		}
-	case 1:
-		off = (t.kw.val - int(p.pubWd) + 7) % 7
-		if off == 0 {
-			off = 7
-		}
-	default:
-		off = (t.kw.val - int(p.pubWd) + 7) % 7
-	}
+	off := p.weekdayOff(t.kw.val, dir)
 	end := i + 1
 	if p.isKw(end, kwNight) || p.isKw(end, kwDayPart) {
 		end++
@@ -977,8 +988,90 @@ func (p *timexParser) matchWeekday(i, dir int) (int, resolved, bool) {
 	return end, resolved{t: p.dayOff(off), prec: PrecisionDay}, true
 }
 
-// matchSeason reads "summer 2016", "summer of 2016" at i; a season without a
-// year is left out (its year is as uncertain as its months).
+// weekdayOff is the offset in days from the publication date of weekday wd:
+// dir is -1 after "last", 1 after "next", 2 after "this", 0 alone (rules 1
+// and 10).
+func (p *timexParser) weekdayOff(wd, dir int) int {
+	diff := (int(p.pubWd) - wd + 7) % 7 // days back to the latest such weekday
+	ahead := (7 - diff) % 7
+	switch dir {
+	case -1:
+		if diff == 0 {
+			return -7
+		}
+		return -diff
+	case 1:
+		if ahead == 0 {
+			return 7
+		}
+		return ahead
+	case 2:
+		return ahead
+	}
+	switch p.direction() {
+	case 1:
+		return ahead
+	case 0:
+		if ahead < diff {
+			return ahead
+		}
+	}
+	return -diff
+}
+
+// matchHoliday reads a fixed-date holiday of data/timex_cues.tsv at i,
+// capitalised, with or without a year: "New Year's Eve", "Christmas 2019".
+func (p *timexParser) matchHoliday(i int) (int, resolved, bool) {
+	if !p.toks[i].capital {
+		return 0, resolved{}, false
+	}
+	for _, h := range timexCues.holidays {
+		n, ok := prefixFold(p.s[p.toks[i].start:], h.name)
+		if !ok {
+			continue
+		}
+		end := i
+		for end < len(p.toks) && p.toks[end].end <= p.toks[i].start+n {
+			end++
+		}
+		if end == i || p.toks[end-1].end != p.toks[i].start+n {
+			continue // the name ends inside a word: "Christmastide"
+		}
+		return p.dayMonth(end, h.day, h.month)
+	}
+	return 0, resolved{}, false
+}
+
+// prefixFold reports whether s starts with name, ignoring ASCII case and
+// reading an apostrophe of name as "'" or "’", and how many bytes of s it took.
+func prefixFold(s, name string) (int, bool) {
+	j := 0
+	for i := 0; i < len(name); i++ {
+		switch {
+		case name[i] == '\'' && strings.HasPrefix(s[j:], "’"):
+			j += len("’")
+			continue
+		case j >= len(s):
+			return 0, false
+		}
+		c := s[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != name[i] {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+// matchSeason reads "summer 2016", "summer of 2016" at i, a year at the
+// precision of a year (a season's months are as uncertain as its days). A
+// season without a year needs "the", "in", "during", "over" or "since"
+// before it and no "of" after it ("the fall of Shusha"), and is the latest that has begun by the publication date ("in the
+// summer" of an article of March 2021 is 2020), or looking ahead the first
+// not yet over (rule 10); a winter has the year it begins in.
 func (p *timexParser) matchSeason(i int) (int, resolved, bool) {
 	j := i + 1
 	if p.isKw(j, kwOf) {
@@ -987,7 +1080,32 @@ func (p *timexParser) matchSeason(i int) (int, resolved, bool) {
 	if y, ok := p.year(j); ok {
 		return j + 1, resolved{t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}, true
 	}
-	return 0, resolved{}, false
+	// "the fall of Shusha" is no autumn.
+	if j > i+1 {
+		return 0, resolved{}, false
+	}
+	switch p.tok(i - 1).kw.kind {
+	case kwThe, kwIn, kwDuring, kwOver, kwSince:
+	default:
+		return 0, resolved{}, false
+	}
+	if !p.hasPub {
+		return 0, resolved{}, false
+	}
+	start, pub := p.toks[i].kw.val, int(p.pubM)
+	y := p.pubY
+	if p.direction() > 0 {
+		// The first whose last month (start+2) is not yet past.
+		switch {
+		case (p.pubY-1)*12+start+2 >= p.pubY*12+pub:
+			y--
+		case start+2 < pub:
+			y++
+		}
+	} else if start > pub {
+		y--
+	}
+	return i + 1, resolved{t: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}, true
 }
 
 // matchEdge reads "early 2016", "late July", "mid-2016", "late 1990s": the
@@ -1010,6 +1128,13 @@ func (p *timexParser) matchEdge(i int) (int, resolved, bool) {
 	}
 	if _, ok := p.month(j); ok {
 		return p.matchMonth(j)
+	}
+	// "late last month", "early next year".
+	if p.hasPub {
+		switch p.tok(j).kw.kind {
+		case kwLast, kwThis, kwNext:
+			return p.matchRelative(j)
+		}
 	}
 	return 0, resolved{}, false
 }
@@ -1069,6 +1194,11 @@ func (p *timexParser) matchRelative(i int) (int, resolved, bool) {
 				return p.matchWeekday(i+1, 2)
 			}
 			return p.matchWeekday(i+1, dir)
+		case kwWeekend:
+			if dir == 0 {
+				dir = 2
+			}
+			return dayAt(i+2, p.weekdayOff(int(time.Saturday), dir))
 		case kwMonth:
 			m, ok := p.month(i + 1)
 			if !ok {
@@ -1129,8 +1259,7 @@ func (p *timexParser) matchCount(i, n int) (int, resolved, bool) {
 		if !p.hasPub {
 			return 0, resolved{}, false
 		}
-		from := resolved{t: p.dayOff(0), prec: PrecisionDay}
-		return w + 1, from.add(unit.kw.kind, -n), true
+		return w + 1, addUnits(p.dayOff(0), unit.kw.kind, -n), true
 	case p.isKw(w, kwLater), p.isWord(w, "before"):
 		return p.fromPrev(w+1, unit.kw.kind, n)
 	case p.isKw(w, kwEarlier), p.isWord(w, "after"):
@@ -1142,38 +1271,31 @@ func (p *timexParser) matchCount(i, n int) (int, resolved, bool) {
 // fromPrev moves the date before the expression by n units, when it is precise enough to
 // count that unit from: days need a day, months a month.
 func (p *timexParser) fromPrev(end int, unit kwKind, n int) (int, resolved, bool) {
-	if !p.hasPrev || p.prev.prec == PrecisionDecade {
+	switch prec := p.prevPrec; {
+	case prec == "" || prec == PrecisionDecade,
+		(unit == kwDay || unit == kwWeek) && prec != PrecisionDay,
+		unit == kwMonthUnit && prec == PrecisionYear:
 		return 0, resolved{}, false
 	}
-	switch {
-	case (unit == kwDay || unit == kwWeek) && p.prev.prec != PrecisionDay,
-		unit == kwMonthUnit && p.prev.prec == PrecisionYear:
-		return 0, resolved{}, false
-	}
-	return end, p.prev.add(unit, n), true
+	return end, addUnits(time.Date(p.prevY, p.prevM, p.prevD, 0, 0, 0, 0, time.UTC), unit, n), true
 }
 
-// add moves r by n days (unit kwDay or kwWeek, n already in days), months or years, keeping
+// addUnits moves t by n days (unit kwDay or kwWeek, n already in days), months or years, at
 // the precision the unit allows: "a year later" than a day is a year.
-func (r resolved) add(unit kwKind, n int) resolved {
+func addUnits(t time.Time, unit kwKind, n int) resolved {
 	switch unit {
 	case kwMonthUnit:
-		t := time.Date(r.t.Year(), r.t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-		return resolved{t: t, prec: PrecisionMonth}
+		return resolved{t: time.Date(t.Year(), t.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), prec: PrecisionMonth}
 	case kwYear:
-		return resolved{t: time.Date(r.t.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}
+		return resolved{t: time.Date(t.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), prec: PrecisionYear}
 	}
-	return resolved{t: r.t.AddDate(0, 0, n), prec: PrecisionDay}
+	return resolved{t: t.AddDate(0, 0, n), prec: PrecisionDay}
 }
 
 // counted reports whether token i is a noun a number before it counts ("the 2000 soldiers").
 func (p *timexParser) counted(i int) bool {
 	t := p.tok(i)
-	if t.kind != tWord || t.end-t.start > 16 {
-		return false
-	}
-	var b [16]byte
-	return timexCues.count[string(lower(b[:0], p.s[t.start:t.end]))]
+	return t.kind == tWord && t.kw.count
 }
 
 // lower appends the ASCII lower case of w to dst.
