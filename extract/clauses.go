@@ -892,6 +892,7 @@ func (p *parser) clause(k, last int) (Clause, bool) {
 		}
 	}
 	p.objectsOf(&cl, v, gap)
+	p.existential(&cl)
 	if !modifies.Empty() {
 		cl.Modifier = true
 		p.regions = append(p.regions, region{p.clauseEnd(cl), modifies})
@@ -1322,6 +1323,22 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 		return false
 	}
 	return p.reportRest(cl, p.chunks[j].s)
+}
+
+// existential rewrites "there were repeated attempts by the House" so that what exists is
+// the subject and a prepositional phrase after it the object: "repeated attempts | were
+// by | the House". "There" refers to nothing, so it is never a subject, nor inherited by
+// the clauses after it.
+func (p *parser) existential(cl *Clause) {
+	if cl.Arg1.End-cl.Arg1.Start != 1 || p.s.Tokens[cl.Arg1.Start].Tag != "EX" || cl.Arg2.Empty() || p.lemma(cl.Verb) != "be" {
+		return
+	}
+	cl.Arg1, cl.Arg2 = cl.Arg2, Span{}
+	if len(cl.Extra) > 0 && p.cls[cl.Extra[0].Start] == wPrep && cl.Extra[0].End-cl.Extra[0].Start > 1 {
+		e := cl.Extra[0]
+		cl.Rel += " " + p.s.Tokens[e.Start].Text
+		cl.Arg2, cl.Extra = Span{e.Start + 1, e.End}, cl.Extra[1:]
+	}
 }
 
 // invertedSpeech reads a verb of speech that follows what was said and comes before its

@@ -408,6 +408,20 @@ func TestClauses(t *testing.T) {
 			want:     []string{"The second convoy | was stopped at | the border {passive}"},
 		},
 		{
+			name:     "existential there is no subject",
+			sentence: "There were new clashes along the border, leading to a new round of talks.",
+			want: []string{
+				"new clashes | were along | the border",
+				"new clashes | leading to | a new round of talks",
+			},
+			not: []string{"There | were | new clashes"},
+		},
+		{
+			name:     "there as an adverb of place stays",
+			sentence: "The envoy stayed there for a week.",
+			want:     []string{"The envoy | stayed | there + for a week"},
+		},
+		{
 			name:     "a name in a named place is in it",
 			sentence: "She studied at the Conservatory of Music in Yerevan.",
 			want:     []string{"the Conservatory of Music | is in | Yerevan"},
