@@ -563,12 +563,13 @@ type timexParser struct {
 	pubWd  time.Weekday
 	hasPub bool
 	// The date of the expression before, which "a day after" and "two days later" count from.
-	// Numbers again, and the precision a constant: nothing of it may point.
+	// Numbers again; prevPrec is only compared, never passed on, or it too
+	// would carry the buffer to the heap.
 	prevY    int
 	prevM    time.Month
 	prevD    int
 	prevPrec string // "" before the first expression
-	at      int // first token of the expression being read
+	at       int    // first token of the expression being read
 }
 
 // isWord reports whether token i is one of the lowercase words ws, in any case.
@@ -767,7 +768,9 @@ func (p *timexParser) match(i int) (int, resolved, bool) {
 	case tNum:
 		return p.matchNumber(i)
 	case tWord:
-		return p.matchWord(i)
+		if t.kw.kind != kwNone {
+			return p.matchWord(i)
+		}
 	}
 	return 0, resolved{}, false
 }
