@@ -1263,8 +1263,8 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 		return p.reportRest(cl, p.chunks[j].s)
 	}
 	// So is one after a colon or comma: `noted: "For ten years …"`, `says, "We believe …"`.
-	if vg := p.chunks[k]; p.kindAt(j) == cComma && p.chunks[j].s == vg.e && vg.e+1 < len(p.cls) && p.cls[vg.e+1] == wQuote &&
-		p.kindAt(j+1) != cEnd {
+	if vg := p.chunks[k]; j < len(p.chunks) && (p.kindAt(j) == cComma || p.lower(p.chunks[j].s) == ":") && p.chunks[j].s == vg.e &&
+		vg.e+1 < len(p.cls) && p.cls[vg.e+1] == wQuote && p.kindAt(j+1) != cEnd {
 		return p.reportRest(cl, p.chunks[j+1].s)
 	}
 	// Skip a time phrase: "said Friday that …", "…, Erdogan said on Tuesday."

@@ -156,6 +156,11 @@ func TestClauses(t *testing.T) {
 			},
 		},
 		{
+			name:     "a quotation after a colon is what was said",
+			sentence: "The report noted: \"For ten years the road stayed closed.\"",
+			want:     []string{"The report | noted | For ten years the road stayed closed"},
+		},
+		{
 			name:     "a verb of speech before its speaker after the quotation",
 			sentence: "\"The ceasefire is holding,\" said Lena Holm, a monitor with the mission.",
 			want: []string{
