@@ -745,15 +745,19 @@ func (p *timexParser) tenseAt(i int, strong bool) int {
 			return 1
 		}
 		return 0
-	case cuePast:
-		return -1
 	case cueNotPast:
 		return 0
+	case cuePast:
+	default:
+		if w := p.s[t.start:t.end]; strong || t.capital || len(w) < 5 || !strings.HasSuffix(w, "ed") {
+			return 0
+		}
 	}
-	if w := p.s[t.start:t.end]; !strong && !t.capital && len(w) >= 5 && strings.HasSuffix(w, "ed") {
-		return -1
+	// A participle after "be" takes its tense from what comes before: "are due to be held".
+	if p.isWord(i-1, "be", "been", "being") {
+		return 0
 	}
-	return 0
+	return -1
 }
 
 // match tries every pattern at token i and returns one past its last token.

@@ -59,6 +59,8 @@ func TestFindTimexes(t *testing.T) {
 			[]string{"on Sunday|2020-07-12|day", "December 1|2020-12-01|day"}},
 		{"The talks, which are due to open on Monday, may fail.", seedFriday, []string{"on Monday|2020-07-20|day"}},
 		{"Elections are due in June.", seedFriday, []string{"in June|2021-06|month"}},
+		{"Talks are due to be held in Yevlakh on Thursday.", timexDate("2023-09-20"), []string{"on Thursday|2023-09-21|day"}},
+		{"Talks were held in Yevlakh on Thursday.", timexDate("2023-09-20"), []string{"on Thursday|2023-09-14|day"}},
 		{"Elections were held in June.", seedFriday, []string{"in June|2020-06|month"}},
 		{"A vote is expected to take place in March.", seedFriday, []string{"in March|2021-03|month"}},
 		{"The envoy plans to visit in August.", seedFriday, []string{"in August|2020-08|month"}},
