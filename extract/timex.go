@@ -762,6 +762,9 @@ func (p *timexParser) tenseAt(i int, strong bool) int {
 
 // match tries every pattern at token i and returns one past its last token.
 func (p *timexParser) match(i int) (int, resolved, bool) {
+	if i >= len(p.toks) {
+		return 0, resolved{}, false // the end of a range or a "night of" that never came
+	}
 	t := p.toks[i]
 	switch t.kind {
 	case tISO:
