@@ -31,6 +31,7 @@ const (
 	cueMeeting
 	cueMediation
 	cueMediator
+	cuePrepVerb
 )
 
 var cueNames = map[string]cue{
@@ -39,6 +40,7 @@ var cueNames = map[string]cue{
 	"lightprep": cueLightPrep, "quant": cueQuant, "mutual": cueMutual, "chain": cueChain,
 	"particle": cuePart, "name": cueName, "partner": cuePartner, "transfer": cueTransfer,
 	"convene": cueConvene, "meeting": cueMeeting, "mediation": cueMediation, "mediator": cueMediator,
+	"prepverb": cuePrepVerb,
 }
 
 var clauseCues = func() map[string]cue {
@@ -1022,6 +1024,15 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 		case pk == cSub && gerund && last >= 0:
 			// "… after accusing the TPLF of attacking …"
 			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
+		case gerund && p.opensSentence(prev) && p.cue(cl.Verb)&cuePrepVerb == 0:
+			// "By opening for U2, they became …", "Returning to Cleveland, he worked …":
+			// a participle opening the sentence is done by the subject of the clause
+			// after its comma.
+			np, ok := p.mainSubjectAfter(k)
+			if !ok {
+				return gap, modifies, false
+			}
+			cl.Arg1, cl.Inherited = np, true
 		case pk == cComma && infinitive && cl.Passive && p.kindAt(prev-1) == cNP:
 			// "… to begin negotiations, to be mediated by the OSCE": the phrase before
 			// the comma is to undergo it, as planned.
@@ -1339,6 +1350,31 @@ func (p *parser) existential(cl *Clause) {
 		cl.Rel += " " + p.s.Tokens[e.Start].Text
 		cl.Arg2, cl.Extra = Span{e.Start + 1, e.End}, cl.Extra[1:]
 	}
+}
+
+// opensSentence reports whether chunk k, the one before a verb group, leaves that group
+// opening the sentence: nothing before it, or only a preposition or subordinator
+// ("By opening …", "After returning …").
+func (p *parser) opensSentence(k int) bool {
+	switch p.kindAt(k) {
+	case cEnd:
+		return k < 0
+	case cPrep, cSub:
+		return k == 0
+	}
+	return false
+}
+
+// mainSubjectAfter finds the subject of the main clause after an opening phrase that
+// starts before chunk k: the noun phrase after the phrase's comma, followed by a finite
+// verb group.
+func (p *parser) mainSubjectAfter(k int) (Span, bool) {
+	for m := k + 1; m < len(p.chunks) && p.kindAt(m) != cEnd; m++ {
+		if p.kindAt(m) == cComma && p.kindAt(m+1) == cNP && p.finiteVG(m+2) {
+			return p.span(m + 1), true
+		}
+	}
+	return Span{}, false
 }
 
 // invertedSpeech reads a verb of speech that follows what was said and comes before its

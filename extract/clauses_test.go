@@ -427,6 +427,19 @@ func TestClauses(t *testing.T) {
 			want:     []string{"The envoy | stayed | there + for a week"},
 		},
 		{
+			name:     "a participle opening the sentence is done by the main subject",
+			sentence: "After crossing the river, the column reached the town.",
+			want: []string{
+				"the column | crossing | the river",
+				"the column | reached | the town",
+			},
+		},
+		{
+			name:     "a participle used as a preposition has no subject",
+			sentence: "Following the vote, the parliament adjourned.",
+			not:      []string{"the parliament | Following | the vote"},
+		},
+		{
 			name:     "a name in a named place is in it",
 			sentence: "She studied at the Conservatory of Music in Yerevan.",
 			want:     []string{"the Conservatory of Music | is in | Yerevan"},
