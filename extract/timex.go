@@ -84,7 +84,16 @@ const (
 //     "until", "till", "before") with no cue (here "-ed" words do not count)
 //     takes whichever of the past and the coming date is nearer: "dissolving
 //     the institutions by January 1" in 2023-09-28 is 2024-01-01. "next week",
-//     "next month" and "next year" look ahead whatever the sentence says.
+//     "next month" and "next year" look ahead whatever the sentence says. A
+//     participle after "be" is no cue ("are due to be held on Thursday").
+//  11. "early/late/mid" before a relative expression keep its date ("late
+//     last month"). A season without a year ("in the summer") is a year: the
+//     latest season of that name begun by the publication date, or looking
+//     ahead the first not yet over. "over the weekend" is its Saturday, by
+//     rule 1 or 10: a day precision one day off at most, unlike a week's.
+//     "the night of 12 July" is the day named. Fixed holidays of
+//     data/timex_cues.tsv ("New Year's Eve", "Christmas") are dates by rule 2
+//     or 10 unless a year follows.
 //
 // With a zero published time only expressions that name their own year are
 // returned. FindTimexes never fails: what it cannot read it leaves out.
