@@ -1093,6 +1093,10 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 		} else if np, ok := p.beforeRelative(prev); ok {
 			// "The TPLF, which dominated politics before Abiy came to power, denied …"
 			cl.Arg1 = p.span(np)
+		} else if np, speaker, ok := p.beforeAside(prev); ok {
+			// "The talks, officials said, will resume": the phrase before the aside acts,
+			// as the aside's speaker reports.
+			cl.Arg1, cl.Modality, cl.Speaker = p.subject(np), Reported, speaker
 		} else if np, ok := p.beforeParenthetical(prev); ok {
 			// "The University of Florida, however, refused …", "The first, at a severity
 			// of 6.0, occurred …"
@@ -1512,6 +1516,15 @@ func (p *parser) beforeParenthetical(k int) (int, bool) {
 		return 0, false
 	}
 	return 0, false
+}
+
+// beforeAside finds the noun phrase before an aside of speech "NP , SPEAKER said ," that
+// ends at comma chunk k, and the speaker.
+func (p *parser) beforeAside(k int) (np int, speaker Span, ok bool) {
+	if !p.saidBefore(k-1) || p.kindAt(k-2) != cNP || p.kindAt(k-3) != cComma || p.kindAt(k-4) != cNP {
+		return 0, Span{}, false
+	}
+	return k - 4, p.span(k - 2), true
 }
 
 // appositionHead finds the head of "NP , NP (, NP) ," ending at comma chunk k: the first

@@ -175,6 +175,11 @@ func TestClauses(t *testing.T) {
 			not:      []string{"be | said | The border stayed closed"},
 		},
 		{
+			name:     "an aside of speech between the subject and its verb",
+			sentence: "The talks, two diplomats said, will resume in Vienna.",
+			want:     []string{"The talks | will resume in | Vienna {reported, by two diplomats}"},
+		},
+		{
 			name:     "attribution with a time and that",
 			sentence: "Ukraine said on Monday that Russian troops crossed the border.",
 			want:     []string{"Russian troops | crossed | the border {reported, by Ukraine}"},
