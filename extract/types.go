@@ -59,7 +59,7 @@ type Fact struct {
 	Predicate     string  `json:"predicate"` // lowercase verb lemma, particles joined with "_": "adhere_to"
 	Object        Entity  `json:"object"`
 	Date          string  `json:"date"`           // YYYY-MM-DD, YYYY-MM or YYYY, per DatePrecision
-	DatePrecision string  `json:"date_precision"` // "day", "month" or "year"
+	DatePrecision string  `json:"date_precision"` // "day", "month", "year" or "decade" ("the 1990s": Date "1990")
 	DateSource    string  `json:"date_source"`    // DateFromText or DateFromPublished
 	Modality      string  `json:"modality"`
 	AttributedTo  string  `json:"attributed_to,omitempty"` // entity ID of the speaker when Modality is Reported
@@ -105,7 +105,7 @@ type Timex struct {
 	Start, End int    // byte span in the sentence text
 	Text       string // as written: "on Sunday", "since 1994"
 	Date       string // YYYY-MM-DD, YYYY-MM or YYYY
-	Precision  string // "day", "month" or "year"
+	Precision  string // "day", "month", "year" or "decade"
 	Since      bool   // the expression opens a period ("since 1994")
 }
 
