@@ -1207,8 +1207,40 @@ func (p *parser) objectsOf(cl *Clause, v verb, gap Span) {
 			}
 		}
 	case cAdj:
-		cl.Arg2 = p.span(j)
-		j++
+		// "is very difficult", "became more common": a degree word and its adjective are
+		// one complement.
+		adj := p.span(j)
+		for j++; p.kindAt(j) == cAdj; j++ {
+			adj.End = p.chunks[j].e
+		}
+		// "are therefore referred to as …", "is first mentioned in …": a participle after
+		// "be" and an adverb is the main verb of a passive, its phrase the object.
+		last := adj.End - 1
+		if vg := p.chunks[min(j, len(p.chunks)-1)]; p.kindAt(j) == cVG && vg.e-vg.s == 1 && p.s.Tokens[vg.s].Tag == "VBN" {
+			last, adj.End = vg.s, vg.e // "is first mentioned"
+			j++
+		}
+		if t := p.s.Tokens[last]; lemma == "be" && (t.Tag == "VBN" || t.Tag == "JJ" && strings.HasSuffix(p.lower(last), "ed") && p.kindAt(j) == cPrep) {
+			cl.Verb, cl.Passive, cl.Kind = last, true, KindPassive
+			pred[0], relEnd = p.lemma(last), adj.End
+			// "referred to as": a preposition right before another is the participle's.
+			for p.kindAt(j) == cPrep && p.kindAt(j+1) == cPrep {
+				pred, relEnd = append(pred, p.lower(p.chunks[j].s)), p.chunks[j].e
+				j++
+			}
+			if p.kindAt(j) == cPrep && p.kindAt(j+1) == cNP && !p.isTime(p.chunks[j+1]) {
+				prep := p.lower(p.chunks[j].s)
+				relEnd, cl.Arg2 = p.chunks[j].e, p.complexRight(j+1)
+				if prep == "by" {
+					cl.Agent = cl.Arg2
+				} else {
+					pred = append(pred, prep)
+				}
+				j = p.chunkAt(cl.Arg2.End-1) + 1
+			}
+			break
+		}
+		cl.Arg2 = adj
 	}
 	// A participle's agents run to the main verb: in "talks mediated by Norway and Qatar
 	// resumed", Qatar is an agent, not the subject of "resumed".

@@ -445,6 +445,16 @@ func TestClauses(t *testing.T) {
 			not:      []string{"the parliament | Following | the vote"},
 		},
 		{
+			name:     "a degree word and its adjective are one complement",
+			sentence: "The road was too dangerous for the convoy.",
+			want:     []string{"The road | was | too dangerous + for the convoy"},
+		},
+		{
+			name:     "a participle after be and an adverb makes a passive",
+			sentence: "The village was first mentioned in a charter.",
+			want:     []string{"The village | was first mentioned in | a charter {passive}"},
+		},
+		{
 			name:     "a name in a named place is in it",
 			sentence: "She studied at the Conservatory of Music in Yerevan.",
 			want:     []string{"the Conservatory of Music | is in | Yerevan"},
