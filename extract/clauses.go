@@ -1055,7 +1055,18 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 			return gap, modifies, false
 		}
 		cl.Kind = KindCoordinated
-		cl.Arg1, cl.Inherited = p.out[last].Arg1, true
+		src := last
+		// "He accused X of hiding while the others fought, and accused …": after a
+		// comma, the verb joins the main clause, not the adverbial one before it.
+		if p.kindAt(prev-1) == cComma && p.adverbial(p.out[last]) {
+			for src >= 0 && (p.adverbial(p.out[src]) || p.out[src].Kind == KindControlled || p.out[src].Kind == KindRelative) {
+				src--
+			}
+			if src < 0 {
+				src = last
+			}
+		}
+		cl.Arg1, cl.Inherited = p.out[src].Arg1, true
 	case pk == cNP:
 		cl.Arg1 = p.subject(prev)
 		// "Sarkozy, whose country holds …": a relative clause about Sarkozy.
@@ -1548,6 +1559,13 @@ func (p *parser) beforeParenthetical(k int) (int, bool) {
 		return 0, false
 	}
 	return 0, false
+}
+
+// adverbial reports whether clause cl opens with a subordinator other than "that"
+// ("while the others fought", "because prices rose").
+func (p *parser) adverbial(cl Clause) bool {
+	k := p.chunkAt(cl.Arg1.Start) - 1
+	return cl.Verb >= 0 && p.kindAt(k) == cSub && p.lower(p.chunks[k].s) != "that"
 }
 
 // beforeAside finds the noun phrase before an aside of speech "NP , SPEAKER said ," that

@@ -455,6 +455,12 @@ func TestClauses(t *testing.T) {
 			want:     []string{"The village | was first mentioned in | a charter {passive}"},
 		},
 		{
+			name:     "a verb after a comma and 'and' joins the main clause, not the adverbial one",
+			sentence: "The envoy praised the mayor while the talks went on, and thanked the monitors.",
+			want:     []string{"The envoy | thanked | the monitors"},
+			not:      []string{"the talks | thanked | the monitors"},
+		},
+		{
 			name:     "a name in a named place is in it",
 			sentence: "She studied at the Conservatory of Music in Yerevan.",
 			want:     []string{"the Conservatory of Music | is in | Yerevan"},
