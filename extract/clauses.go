@@ -1094,7 +1094,11 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 		}
 	case pk == cComma:
 		// "The fighting, which broke out on July 12, is …"
-		if r, ok := p.regionEnding(p.chunks[prev].s); ok {
+		if p.verbList(v, prev, last) {
+			// "The army shelled the town, seized the bridge and closed the road."
+			cl.Kind = KindCoordinated
+			cl.Arg1, cl.Inherited = p.out[last].Arg1, true
+		} else if r, ok := p.regionEnding(p.chunks[prev].s); ok {
 			cl.Arg1 = r
 			// "Brown, a Republican who is running for attorney general, introduced …":
 			// the antecedent is itself an apposition; the phrase it describes acts.
@@ -1559,6 +1563,34 @@ func (p *parser) beforeParenthetical(k int) (int, bool) {
 		return 0, false
 	}
 	return 0, false
+}
+
+// verbList reports whether verb v, after comma chunk comma, is a member of a list of
+// verb phrases sharing the subject of clause last: last is a main clause of its own
+// ending at the comma, v stands alone in the same tense as last's verb, and the list
+// closes with "and" or "or" before another verb of that tense.
+func (p *parser) verbList(v verb, comma, last int) bool {
+	if last < 0 || !v.bare || (v.tag != "VBD" && v.tag != "VBZ" && v.tag != "VBP") {
+		return false
+	}
+	prev := p.out[last]
+	if prev.Modifier || prev.Verb < 0 || p.s.Tokens[prev.Verb].Tag != v.tag || (prev.Kind != KindActive && prev.Kind != KindCoordinated) {
+		return false
+	}
+	// Only adverbs and particles may stand between its arguments and the comma ("hears
+	// her out, pokes around …").
+	for m := p.chunkAt(p.clauseEnd(prev)); m < comma; m++ {
+		if m < 0 || p.kindAt(m) != cAdv {
+			return false
+		}
+	}
+	for m := v.k + 1; m < len(p.chunks) && p.kindAt(m) != cEnd; m++ {
+		if p.kindAt(m) == cCC && p.kindAt(m+1) == cVG {
+			vg := p.chunks[m+1]
+			return p.s.Tokens[vg.s].Tag == v.tag
+		}
+	}
+	return false
 }
 
 // adverbial reports whether clause cl opens with a subordinator other than "that"

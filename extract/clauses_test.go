@@ -461,6 +461,15 @@ func TestClauses(t *testing.T) {
 			not:      []string{"the talks | thanked | the monitors"},
 		},
 		{
+			name:     "a list of verb phrases shares the subject",
+			sentence: "The army shelled the town, seized the bridge and closed the road.",
+			want: []string{
+				"The army | shelled | the town",
+				"The army | seized | the bridge",
+				"The army | closed | the road",
+			},
+		},
+		{
 			name:     "a name in a named place is in it",
 			sentence: "She studied at the Conservatory of Music in Yerevan.",
 			want:     []string{"the Conservatory of Music | is in | Yerevan"},
