@@ -1166,7 +1166,9 @@ func (p *parser) objectsOf(cl *Clause, v verb, gap Span) {
 	switch p.kindAt(j) {
 	case cSub:
 		// "This finding indicated that organic compounds could carry current."
-		if p.lower(p.chunks[j].s) == "that" && p.kindAt(j+1) == cNP && !cl.Passive {
+		// "… assume that what works in one place may fail in another": a wh-clause
+		// after "that" opens what is said too.
+		if p.lower(p.chunks[j].s) == "that" && (p.kindAt(j+1) == cNP || p.kindAt(j+1) == cRel && p.lower(p.chunks[j+1].s) == "what") && !cl.Passive {
 			if p.reportRest(cl, p.chunks[j+1].s) {
 				cl.Kind, cl.Complement = KindActive, true
 				relEnd = p.chunks[j].e

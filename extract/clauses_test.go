@@ -470,6 +470,11 @@ func TestClauses(t *testing.T) {
 			},
 		},
 		{
+			name:     "a wh-clause after that is the complement",
+			sentence: "Analysts believe that what worked in the north will fail in the south.",
+			want:     []string{"Analysts | believe that | what worked in the north will fail in the south"},
+		},
+		{
 			name:     "a name in a named place is in it",
 			sentence: "She studied at the Conservatory of Music in Yerevan.",
 			want:     []string{"the Conservatory of Music | is in | Yerevan"},
