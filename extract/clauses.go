@@ -217,9 +217,9 @@ type chunk struct {
 // advances at least one token).
 //
 // Not used yet: a dependency tree (package depparse, issue 6). These rules over chunks
-// read about 3 million words/s and score F1 0.53 (AUC 0.34) on the CaRB development half; a reader
-// over trees replaces them when it beats that and keeps the whole pipeline above 200,000
-// words/s per core.
+// read about 3 million words/s and score F1 0.53 (AUC 0.34) on the CaRB development
+// half; a reader over trees replaces them when it beats that and keeps the whole
+// pipeline above 200,000 words/s per core.
 type parser struct {
 	s   Sentence
 	low []string // lowercase token texts
