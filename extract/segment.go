@@ -1,6 +1,7 @@
 package extract
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 	"unicode"
@@ -10,12 +11,36 @@ import (
 	"github.com/jdkato/prose/v3/tokenize"
 )
 
+//go:embed data/tags.tsv
+var tagsTSV string
+
+// tagLexicon holds the words of data/tags.tsv that carry one tag in every sentence: the
+// tagger takes their tag as given, and reads the words after them with it. pastForms
+// holds the irregular past forms that are always verbs but may be either the tense or the
+// participle ("taught"); fixTags corrects those only when the tagger calls them
+// something else.
+var tagLexicon, pastForms = parseTags(tagsTSV)
+
 // The tokenizer and tagger are safe for concurrent use and costly to build, so every
 // Analyze call shares one of each.
 var (
 	tokenizer = tokenize.New()
-	tagger    = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New() })
+	tagger    = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New(tag.WithLexicon(tagLexicon)) })
 )
+
+// parseTags splits the "word<TAB>tag" table into the tagger's lexicon and the set of
+// past forms marked "VBD|VBN".
+func parseTags(data string) (tag.Lexicon, map[string]bool) {
+	lex, past := tag.Lexicon{}, map[string]bool{}
+	for w, t := range parseTSV(data) {
+		if t == "VBD|VBN" {
+			past[w] = true
+		} else {
+			lex[w] = t
+		}
+	}
+	return lex, past
+}
 
 // Analyze splits an article's body into sentences of tagged, lemmatised tokens.
 //
@@ -89,6 +114,7 @@ func makeSentence(line string, base, paragraph int, toks []tokenize.Token, tg *t
 		}
 	}
 	tg.TagTokens(words)
+	fixTags(words)
 	w := 0
 	for i, t := range toks {
 		tok := Token{Text: t.Text, Start: t.Start - from}
@@ -141,3 +167,83 @@ func startsSentence(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || isQuote(s) || s == "(" || s == "["
 }
+
+// fixTags corrects the tagger's systematic errors in news text, in order, each from the
+// tags around a word (quotes already left out):
+//
+//  1. An irregular past form that is always a verb ("taught", "fought") but was tagged
+//     as something else is a participle after a form of "be" or "have" and a past tense
+//     elsewhere. Capitalised inside a sentence it may be part of a name and is left.
+//  2. Only the closed class of modals is MD: another word tagged MD ("overnight") is an
+//     adjective before a common noun and an adverb elsewhere.
+//  3. The word after a modal (adverbs between) is its bare verb ("must hand back"),
+//     unless it is capitalised or the tagger already made it a verb.
+//  4. "… and accused/JJ Russia": an "-ed" adjective right after a conjunction, before
+//     what opens a noun phrase, in a sentence that already has a finite verb, is a past
+//     tense coordinated with that verb.
+//  5. "the Israeli military/JJ struck": an adjective after a determiner, possessive,
+//     name or adjective and right before a finite verb is the head noun of the subject.
+func fixTags(toks []tokenize.Token) {
+	finite := false // a finite verb came before the current word
+	for i := range toks {
+		t := &toks[i]
+		low := strings.ToLower(t.Text)
+		prev, next, before := prevTag(toks, i), "", prevNonAdverb(toks, i)
+		if i+1 < len(toks) {
+			next = toks[i+1].Tag
+		}
+		switch {
+		case pastForms[low] && t.Tag != "VBD" && t.Tag != "VBN" && (i == 0 || low == t.Text):
+			t.Tag = "VBD"
+			if before >= 0 && beOrHave[strings.ToLower(toks[before].Text)] {
+				t.Tag = "VBN"
+			}
+		case t.Tag == "MD" && !modals[low]:
+			t.Tag = "RB"
+			if next == "NN" || next == "NNS" {
+				t.Tag = "JJ"
+			}
+		}
+		switch {
+		case (t.Tag == "NN" || t.Tag == "VBP" || t.Tag == "VBD" || t.Tag == "JJ") && low == t.Text &&
+			before >= 0 && toks[before].Tag == "MD":
+			t.Tag = "VB"
+		case t.Tag == "JJ" && finite && prev == "CC" && strings.HasSuffix(low, "ed") &&
+			(next == "NNP" || next == "DT" || next == "PRP" || next == "PRP$"):
+			t.Tag = "VBD"
+		case t.Tag == "JJ" && (prev == "DT" || prev == "PRP$" || prev == "POS" || prev == "NNP" || prev == "JJ") &&
+			(next == "VBD" || next == "VBZ" || next == "MD"):
+			t.Tag = "NN"
+		}
+		finite = finite || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
+	}
+}
+
+// prevTag returns the tag of the token before i, or "" at the start.
+func prevTag(toks []tokenize.Token, i int) string {
+	if i == 0 {
+		return ""
+	}
+	return toks[i-1].Tag
+}
+
+// prevNonAdverb returns the index of the last token before i that is not an adverb
+// ("has already fought", "must now hand"), or -1.
+func prevNonAdverb(toks []tokenize.Token, i int) int {
+	j := i - 1
+	for j >= 0 && strings.HasPrefix(toks[j].Tag, "RB") {
+		j--
+	}
+	return j
+}
+
+// modals are the words that may carry MD; beOrHave are the auxiliaries a past
+// participle follows. Both are closed classes of English, not data to grow.
+var (
+	modals = map[string]bool{"can": true, "could": true, "may": true, "might": true, "must": true, "shall": true,
+		"should": true, "will": true, "would": true, "ought": true, "'ll": true, "'d": true, "wo": true, "ca": true,
+		"need": true, "dare": true}
+	beOrHave = map[string]bool{"be": true, "is": true, "are": true, "was": true, "were": true, "been": true,
+		"being": true, "am": true, "'s": true, "'re": true, "'m": true, "have": true, "has": true, "had": true,
+		"having": true, "'ve": true, "get": true, "got": true, "gets": true, "getting": true}
+)

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/jdkato/prose/v3/tokenize"
 )
 
 func TestAnalyzeSentences(t *testing.T) {
@@ -74,6 +76,82 @@ func TestAnalyzeParagraphsAndTokens(t *testing.T) {
 	}
 	for tok := range want {
 		t.Errorf("token %q not found", tok)
+	}
+}
+
+// TestAnalyzeTags checks the lexicon and the corrections of fixTags: each sentence is one
+// where the tagger alone gets the word wrong, or a control where a rule must not fire.
+func TestAnalyzeTags(t *testing.T) {
+	tests := []struct {
+		name, text, word, want string
+	}{
+		{"modal tag on a time word", "The ministers met Bayramov overnight.", "overnight", "RB"},
+		{"bare verb after a modal", "Armenia must hand back the districts.", "hand", "VB"},
+		{"bare verb after a modal and an adverb", "Armenia must now hand back the districts.", "hand", "VB"},
+		{"past tense coordinated after and", "Armenia rejected the plan and accused Russia of bias.", "accused", "VBD"},
+		{"adjective heading a subject", "The Israeli military struck Gaza on Monday.", "military", "NN"},
+		{"adjective before its noun stays", "The Israeli military said the strike hit a depot.", "Israeli", "NNP"},
+		{"lexicon noun", "The U.S. envoy met Aliyev in Baku.", "envoy", "NN"},
+		{"lexicon past tense", "Russia withdrew its troops from the region.", "withdrew", "VBD"},
+		{"past form after have is a participle", "The two armies have fought over the valley since 1991.", "fought", "VBN"},
+		{"modal kept", "The envoy would travel to Cairo.", "would", "MD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := Analyze(Article{Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range d.Sentences {
+				for _, tok := range s.Tokens {
+					if tok.Text == tt.word {
+						if tok.Tag != tt.want {
+							t.Errorf("%q tagged %s, want %s", tok.Text, tok.Tag, tt.want)
+						}
+						return
+					}
+				}
+			}
+			t.Fatalf("token %q not found", tt.word)
+		})
+	}
+}
+
+// TestFixTags runs the corrections on hand-tagged tokens, so each rule is checked even
+// where today's model happens to tag the sentence right.
+func TestFixTags(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string // word/TAG ...
+		want string
+	}{
+		{"past form tagged noun", "She/PRP taught/NN history/NN", "PRP VBD NN"},
+		{"past form after be", "It/PRP was/VBD taught/NN in/IN schools/NNS", "PRP VBD VBN IN NNS"},
+		{"capitalised past form inside a sentence is left", "the/DT Fought/NNP family/NN", "DT NNP NN"},
+		{"modal tag on a non-modal before a noun", "an/DT overnight/MD raid/NN", "DT JJ NN"},
+		{"noun after modal", "Armenia/NNP must/MD hand/NN back/RP", "NNP MD VB RP"},
+		{"name after modal is left", "Can/MD Russia/NNP help/VB", "MD NNP VB"},
+		{"-ed adjective after and with no verb before is left", "tired/JJ and/CC bored/JJ the/DT", "JJ CC JJ DT"},
+		{"-ed adjective before a plural is left", "Russia/NNP fought/VBD and/CC armed/JJ groups/NNS", "NNP VBD CC JJ NNS"},
+		{"adjective head before a modal", "the/DT military/JJ will/MD", "DT NN MD"},
+		{"adjective after a noun is left", "the/DT town/NN quiet/JJ remained/VBD", "DT NN JJ VBD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var toks []tokenize.Token
+			for _, f := range strings.Fields(tt.in) {
+				w, tg, _ := strings.Cut(f, "/")
+				toks = append(toks, tokenize.Token{Text: w, Tag: tg})
+			}
+			fixTags(toks)
+			var got []string
+			for _, tok := range toks {
+				got = append(got, tok.Tag)
+			}
+			if g := strings.Join(got, " "); g != tt.want {
+				t.Errorf("got %s, want %s", g, tt.want)
+			}
+		})
 	}
 }
 
