@@ -182,9 +182,12 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		}
 	}
 	if cl.Kind == KindApposition {
+		if r.pastRole(s, cl.Arg2) {
+			return // "former Ukrainian president Leonid Kuchma" is not Ukraine's president now
+		}
 		objects = r.roleOf(si, cl.Arg2)
 		if len(objects) == 0 {
-			return // "a former oil company executive": a role of nobody named
+			return // "an oil company executive": a role of nobody named
 		}
 		class, weight = ClassOther, 0.5
 	} else if class == ClassMediate {
@@ -843,6 +846,9 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 			return r.conjunct(si, Span{head.End + 1, sp.End})
 		}
 	}
+	if owners := r.pairOwned(s, head); owners != nil {
+		return owners
+	}
 	// "Armenian and Azerbaijani parliamentarians": a demonym standing alone shares the
 	// head after it.
 	if modifier != nil && modifier.Start == head.Start && modifier.End == head.End {
@@ -946,6 +952,16 @@ func (r *relater) roleOf(si int, sp Span) []arg {
 		}
 	}
 	return nil
+}
+
+// pastRole reports whether a role phrase says the role was held before ("former", "ex-").
+func (r *relater) pastRole(s Sentence, sp Span) bool {
+	for i := sp.Start; i < sp.End; i++ {
+		if topicWords[strings.ToLower(s.Tokens[i].Text)] == "past" {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyModifiers reports whether a span holds only adjectives and adverbs.
@@ -1108,4 +1124,36 @@ func focusPair(d Document, ms Mentions) ([]Entity, map[string]Entity) {
 // isParty reports whether an entity can be a party to a conflict.
 func isParty(e Entity) bool {
 	return e.Type == TypeCountry || e.Type == TypeOrganization || e.Type == TypeLocation
+}
+
+// pairOwned returns the pair in focus for a head that acts for its owner when the owner is
+// that pair: "the two countries' leaders met", or "their military chiefs" when the pair is
+// what the clause before was about ("Armenia and Azerbaijan agreed … after their military
+// chiefs met"). Any other owner gives nil: "their" may be anyone.
+func (r *relater) pairOwned(s Sentence, head Span) []arg {
+	h := head.End - 1
+	if len(r.pair) != 2 || head.End-head.Start < 2 || topicWords[r.lemma(s, h)] != "of" {
+		return nil
+	}
+	pair := []arg{{r.pair[0], false}, {r.pair[1], false}}
+	if strings.EqualFold(s.Tokens[head.Start].Text, "their") {
+		if len(r.subjects) == 2 && r.isPair(r.subjects[0].ent, r.subjects[1].ent) {
+			return pair
+		}
+		return nil
+	}
+	for i := head.Start + 1; i < h; i++ {
+		if s.Tokens[i].Tag == "POS" || s.Tokens[i].Text == "'" { // the tagger calls a bare "'" a quote
+			if topicWords[strings.ToLower(s.text(Span{head.Start, i}))] == "pair" {
+				return pair
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// isPair reports whether a and b are the two parties in focus, in either order.
+func (r *relater) isPair(a, b Entity) bool {
+	return a.ID == r.pair[0].ID && b.ID == r.pair[1].ID || a.ID == r.pair[1].ID && b.ID == r.pair[0].ID
 }
