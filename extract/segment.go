@@ -15,11 +15,10 @@ import (
 var tagsTSV string
 
 // tagLexicon holds the words of data/tags.tsv that carry one tag in every sentence: the
-// tagger takes their tag as given, and reads the words after them with it. pastForms
-// holds the irregular past forms that are always verbs but may be either the tense or the
-// participle ("taught"); fixTags corrects those only when the tagger calls them
-// something else.
-var tagLexicon, pastForms = parseTags(tagsTSV)
+// tagger takes their tag as given, and reads the words after them with it. tagChoices
+// holds the words that may carry one of two tags ("VBD|VBN" for "taught", "JJ|RB" for
+// "overnight"); fixTags corrects those only when the tagger gives them a third.
+var tagLexicon, tagChoices = parseTags(tagsTSV)
 
 // The tokenizer and tagger are safe for concurrent use and costly to build, so every
 // Analyze call shares one of each.
@@ -28,18 +27,18 @@ var (
 	tagger    = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New(tag.WithLexicon(tagLexicon)) })
 )
 
-// parseTags splits the "word<TAB>tag" table into the tagger's lexicon and the set of
-// past forms marked "VBD|VBN".
-func parseTags(data string) (tag.Lexicon, map[string]bool) {
-	lex, past := tag.Lexicon{}, map[string]bool{}
+// parseTags splits the "word<TAB>tag" table into the tagger's lexicon and the words
+// with a choice of two tags ("VBD|VBN").
+func parseTags(data string) (tag.Lexicon, map[string]string) {
+	lex, choices := tag.Lexicon{}, map[string]string{}
 	for w, t := range parseTSV(data) {
-		if t == "VBD|VBN" {
-			past[w] = true
+		if strings.Contains(t, "|") {
+			choices[w] = t
 		} else {
 			lex[w] = t
 		}
 	}
-	return lex, past
+	return lex, choices
 }
 
 // Analyze splits an article's body into sentences of tagged, lemmatised tokens.
@@ -174,8 +173,10 @@ func startsSentence(s string) bool {
 //  1. An irregular past form that is always a verb ("taught", "fought") but was tagged
 //     as something else is a participle after a form of "be" or "have" and a past tense
 //     elsewhere. Capitalised inside a sentence it may be part of a name and is left.
-//  2. Only the closed class of modals is MD: another word tagged MD ("overnight") is an
-//     adjective before a common noun and an adverb elsewhere.
+//  2. Only the closed class of modals is MD: another word tagged MD, or a word that is
+//     only ever an adjective or an adverb ("overnight") tagged as a verb or, opening the
+//     sentence, as a name, is an adjective before a common noun and an adverb elsewhere.
+//     A noun tag is left: the clause reader already reads such a noun as a time word.
 //  3. The word after a modal (adverbs between) is its bare verb ("must hand back"),
 //     unless it is capitalised or the tagger already made it a verb.
 //  4. "… and accused/JJ Russia": an "-ed" adjective right after a conjunction, before
@@ -183,6 +184,9 @@ func startsSentence(s string) bool {
 //     tense coordinated with that verb.
 //  5. "the Israeli military/JJ struck": an adjective after a determiner, possessive,
 //     name or adjective and right before a finite verb is the head noun of the subject.
+//  6. "Norway/RB facilitated the talks": a capitalised adverb opening the sentence right
+//     before a past or present verb is a name, unless it is an "-ly" adverb or one the
+//     lexicon knows.
 func fixTags(toks []tokenize.Token) {
 	finite := false // a finite verb came before the current word
 	for i := range toks {
@@ -193,12 +197,12 @@ func fixTags(toks []tokenize.Token) {
 			next = toks[i+1].Tag
 		}
 		switch {
-		case pastForms[low] && t.Tag != "VBD" && t.Tag != "VBN" && (i == 0 || low == t.Text):
+		case tagChoices[low] == "VBD|VBN" && t.Tag != "VBD" && t.Tag != "VBN" && (i == 0 || low == t.Text):
 			t.Tag = "VBD"
 			if before >= 0 && beOrHave[strings.ToLower(toks[before].Text)] {
 				t.Tag = "VBN"
 			}
-		case t.Tag == "MD" && !modals[low]:
+		case t.Tag == "MD" && !modals[low] || tagChoices[low] == "JJ|RB" && (isVerbTag(t.Tag) || i == 0 && t.Tag == "NNP"):
 			t.Tag = "RB"
 			if next == "NN" || next == "NNS" {
 				t.Tag = "JJ"
@@ -214,6 +218,9 @@ func fixTags(toks []tokenize.Token) {
 		case t.Tag == "JJ" && (prev == "DT" || prev == "PRP$" || prev == "POS" || prev == "NNP" || prev == "JJ") &&
 			(next == "VBD" || next == "VBZ" || next == "MD"):
 			t.Tag = "NN"
+		case i == 0 && t.Tag == "RB" && low != t.Text && !strings.HasSuffix(low, "ly") && tagLexicon[low] == "" &&
+			tagChoices[low] == "" && (next == "VBD" || next == "VBZ"):
+			t.Tag = "NNP"
 		}
 		finite = finite || t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
 	}
@@ -237,13 +244,14 @@ func prevNonAdverb(toks []tokenize.Token, i int) int {
 	return j
 }
 
-// modals are the words that may carry MD; beOrHave are the auxiliaries a past
-// participle follows. Both are closed classes of English, not data to grow.
+// modals are the words that may carry MD; beOrHave are the verbs a past participle
+// follows (forms of "be", "have", "get" and "become"). Both are closed classes of English, not data to grow.
 var (
 	modals = map[string]bool{"can": true, "could": true, "may": true, "might": true, "must": true, "shall": true,
 		"should": true, "will": true, "would": true, "ought": true, "'ll": true, "'d": true, "wo": true, "ca": true,
 		"need": true, "dare": true}
 	beOrHave = map[string]bool{"be": true, "is": true, "are": true, "was": true, "were": true, "been": true,
 		"being": true, "am": true, "'s": true, "'re": true, "'m": true, "have": true, "has": true, "had": true,
-		"having": true, "'ve": true, "get": true, "got": true, "gets": true, "getting": true}
+		"having": true, "'ve": true, "get": true, "got": true, "gets": true, "getting": true, "become": true,
+		"becomes": true, "became": true, "becoming": true}
 )

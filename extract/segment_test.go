@@ -95,6 +95,8 @@ func TestAnalyzeTags(t *testing.T) {
 		{"lexicon past tense", "Russia withdrew its troops from the region.", "withdrew", "VBD"},
 		{"past form after have is a participle", "The two armies have fought over the valley since 1991.", "fought", "VBN"},
 		{"modal kept", "The envoy would travel to Cairo.", "would", "MD"},
+		{"time word at the end", "The Israeli military said it struck Hezbollah targets overnight.", "overnight", "RB"},
+		{"sentence-initial name", "Norway facilitated the talks.", "Norway", "NNP"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -135,6 +137,13 @@ func TestFixTags(t *testing.T) {
 		{"-ed adjective before a plural is left", "Russia/NNP fought/VBD and/CC armed/JJ groups/NNS", "NNP VBD CC JJ NNS"},
 		{"adjective head before a modal", "the/DT military/JJ will/MD", "DT NN MD"},
 		{"adjective after a noun is left", "the/DT town/NN quiet/JJ remained/VBD", "DT NN JJ VBD"},
+		{"adverb-only word tagged verb", "struck/VBD targets/NNS overnight/VBD ./.", "VBD NNS RB ."},
+		{"adverb-only word opening a sentence before a noun", "Overnight/NNP strikes/NNS hit/VBD", "JJ NNS VBD"},
+		{"adverb-only word tagged noun is left", "Bayramov/NNP overnight/NN ./.", "NNP NN ."},
+		{"past form after become", "it/PRP becomes/VBZ understood/JJ", "PRP VBZ VBN"},
+		{"name the tagger calls an adverb", "Norway/RB facilitated/VBD the/DT talks/NNS", "NNP VBD DT NNS"},
+		{"-ly adverb opening a sentence is left", "Quickly/RB spread/VBD the/DT news/NN", "RB VBD DT NN"},
+		{"known adverb opening a sentence is left", "Then/RB came/VBD the/DT strikes/NNS", "RB VBD DT NNS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
