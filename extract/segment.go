@@ -28,7 +28,7 @@ var (
 )
 
 // parseTags splits the "word<TAB>tag" table into the tagger's lexicon and the words
-// with a choice of two tags ("VBD|VBN").
+// with a choice of two tags ("VBD|VBN", "JJ|RB").
 func parseTags(data string) (tag.Lexicon, map[string]string) {
 	lex, choices := tag.Lexicon{}, map[string]string{}
 	for w, t := range parseTSV(data) {
@@ -171,8 +171,8 @@ func startsSentence(s string) bool {
 // tags around a word (quotes already left out):
 //
 //  1. An irregular past form that is always a verb ("taught", "fought") but was tagged
-//     as something else is a participle after a form of "be" or "have" and a past tense
-//     elsewhere. Capitalised inside a sentence it may be part of a name and is left.
+//     as something else is a participle after a form of "be", "have", "get" or "become"
+//     and a past tense elsewhere. Capitalised inside a sentence it may be part of a name and is left.
 //  2. Only the closed class of modals is MD: another word tagged MD, or a word that is
 //     only ever an adjective or an adverb ("overnight") tagged as a verb or, opening the
 //     sentence, as a name, is an adjective before a common noun and an adverb elsewhere.
@@ -245,7 +245,8 @@ func prevNonAdverb(toks []tokenize.Token, i int) int {
 }
 
 // modals are the words that may carry MD; beOrHave are the verbs a past participle
-// follows (forms of "be", "have", "get" and "become"). Both are closed classes of English, not data to grow.
+// follows (forms of "be", "have", "get" and "become"). Both are closed classes of
+// English, not data to grow.
 var (
 	modals = map[string]bool{"can": true, "could": true, "may": true, "might": true, "must": true, "shall": true,
 		"should": true, "will": true, "would": true, "ought": true, "'ll": true, "'d": true, "wo": true, "ca": true,

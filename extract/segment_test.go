@@ -119,6 +119,25 @@ func TestAnalyzeTags(t *testing.T) {
 	}
 }
 
+// TestTagTable checks data/tags.tsv: every word is lower case (an entry covers every
+// casing) and carries a tag the rules know, so a slip in the file fails here instead of
+// silently fixing a wrong tag.
+func TestTagTable(t *testing.T) {
+	known := map[string]bool{"NN": true, "NNS": true, "VBD": true, "VBN": true, "RB": true, "JJ": true,
+		"VBD|VBN": true, "JJ|RB": true}
+	if len(tagLexicon) == 0 || len(tagChoices) == 0 {
+		t.Fatalf("tags.tsv: %d single tags, %d choices; want both", len(tagLexicon), len(tagChoices))
+	}
+	for w, tg := range parseTSV(tagsTSV) {
+		if w != strings.ToLower(w) || strings.ContainsAny(w, " \t") {
+			t.Errorf("tags.tsv: word %q is not one lower-case word", w)
+		}
+		if !known[tg] {
+			t.Errorf("tags.tsv: %q has tag %q (want one of %v)", w, tg, known)
+		}
+	}
+}
+
 // TestFixTags runs the corrections on hand-tagged tokens, so each rule is checked even
 // where today's model happens to tag the sentence right.
 func TestFixTags(t *testing.T) {
