@@ -983,6 +983,17 @@ func (p *parser) subjectOf(cl *Clause, v verb, last int) (gap, modifies Span, ok
 		cl.Passive = true
 		cl.Arg1 = p.antecedent(prev)
 		modifies = cl.Arg1
+	case tag == "VBD" && bare && pk == cNP && p.kindAt(prev-1) == cVG && (p.kindAt(k+1) == cPrep || p.particleEnds(k)) &&
+		last >= 0 && p.out[last].Verb >= 0 && p.cue(p.out[last].Verb)&cueSay == 0 && !pastTenseOnly(p.lower(cl.Verb)):
+		// "agreed to exchange all prisoners held over the conflict": a past form right
+		// after the object of a verb, before a preposition, is a participle the tagger
+		// took for a past tense; it modifies the object. Not after a verb of speech ("said
+		// the troops pulled back from …") nor for a form that is only a past tense
+		// ("withdrew", whose participle is "withdrawn").
+		cl.Kind = KindPassive
+		cl.Passive = true
+		cl.Arg1 = p.antecedent(prev)
+		modifies = cl.Arg1
 	case infinitive || gerund:
 		cl.Kind = KindControlled
 		switch {
@@ -1965,3 +1976,28 @@ func (p *parser) namedPlace(k int) bool {
 }
 
 func isCapital(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+// particleEnds reports whether verb group k ends with a particle ("held over", "handed back").
+func (p *parser) particleEnds(k int) bool {
+	tag := p.s.Tokens[p.chunks[k].e-1].Tag
+	return tag == "RP" || tag == "IN"
+}
+
+// pastParticiples maps the lemma of an irregular verb to how many of its inflected forms
+// the lemma table lists: a verb with two ("took", "taken") has a past tense that is no
+// participle; one with one ("held") uses the same form for both.
+var pastParticiples = func() map[string]int {
+	n := map[string]int{}
+	for form, lemma := range irregular {
+		if !strings.HasSuffix(form, "ing") && form != lemma+"s" {
+			n[lemma]++
+		}
+	}
+	return n
+}()
+
+// pastTenseOnly reports whether a verb form is a past tense that cannot be a participle.
+func pastTenseOnly(form string) bool {
+	lemma, ok := irregular[form]
+	return ok && pastParticiples[lemma] > 1
+}

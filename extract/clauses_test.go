@@ -276,6 +276,16 @@ func TestClauses(t *testing.T) {
 			want:     []string{"The ministry | gave | no details {negated}"},
 		},
 		{
+			name:     "a past form after an object and before a preposition is a participle on the object",
+			sentence: "Both sides agreed to exchange all prisoners held over the conflict.",
+			want:     []string{"all prisoners | held over | the conflict {passive}"},
+		},
+		{
+			name:     "after a verb of speech the past form keeps its own subject",
+			sentence: "The army said the troops pulled back from the town.",
+			want:     []string{"the troops | pulled back from | the town {reported, by The army}"},
+		},
+		{
 			name:     "able to joins the verb group",
 			sentence: "The defenders were able to repel the attack.",
 			want:     []string{"The defenders | were able to repel | the attack"},
