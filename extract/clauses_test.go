@@ -564,7 +564,8 @@ func TestClausesNeverPanic(t *testing.T) {
 // kinds, so a slip in a data file fails here instead of silently dropping a cue.
 func TestCueTables(t *testing.T) {
 	topicKinds := map[string]bool{"pair": true, "reciprocal": true, "plural": true, "vague": true, "of": true,
-		"quantity": true, "time": true, "classifier": true, "empty": true, "conflict": true, "relational": true, "past": true}
+		"quantity": true, "time": true, "classifier": true, "empty": true, "conflict": true, "relational": true, "past": true,
+		"agent": true}
 	for _, tab := range []struct {
 		name  string
 		data  string

@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -144,6 +145,7 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 	} else {
 		subjects = r.resolve(si, subjSpan)
 	}
+	subjects = slices.DeleteFunc(subjects, func(a arg) bool { return unnamedAgent(a.ent) })
 	if cl.Kind == KindApposition {
 		subjects = onlyType(subjects, TypePerson)
 		if topicWords[strings.TrimSuffix(pred, "_of")] == "relational" {
@@ -441,7 +443,7 @@ func (r *relater) ownedBySpeaker(s Sentence, sp Span) bool {
 		return false
 	}
 	w := strings.ToLower(s.Tokens[sp.Start].Text)
-	return (w == "its" || w == "their") && topicWords[r.lemma(s, sp.End-1)] == "of"
+	return (w == "its" || w == "their") && actsFor(r.lemma(s, sp.End-1))
 }
 
 // eventful reports whether an intransitive clause tells an event of the conflict in
@@ -830,8 +832,8 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 	// "members of Russia's Security Council", "the region of Nagorny Karabakh" (but "the
 	// blockade of the corridor" is a blockade); "thousands of rockets", "weeks of protests".
 	if head.End < sp.End && strings.EqualFold(s.Tokens[head.End].Text, "of") {
-		switch topicWords[r.lemma(s, head.End-1)] {
-		case "of":
+		switch k := topicWords[r.lemma(s, head.End-1)]; {
+		case k == "of" || k == "agent":
 			// "the defence ministers of Armenia and Azerbaijan": each of them.
 			var owners []arg
 			for _, m := range r.ms.Within(si, head.End+1, sp.End) {
@@ -842,7 +844,7 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 			if len(owners) > 0 {
 				return owners
 			}
-		case "quantity":
+		case k == "quantity":
 			return r.conjunct(si, Span{head.End + 1, sp.End})
 		}
 	}
@@ -857,7 +859,7 @@ func (r *relater) conjunct(si int, sp Span) []arg {
 	// "NATO leaders", "Russian members": a head that acts for its owner.
 	if modifier != nil {
 		for i := modifier.End; i < head.End; i++ {
-			if topicWords[r.lemma(s, i)] == "of" {
+			if actsFor(r.lemma(s, i)) {
 				return []arg{{modifier.Entity, true}}
 			}
 		}
@@ -1132,7 +1134,7 @@ func isParty(e Entity) bool {
 // chiefs met"). Any other owner gives nil: "their" may be anyone.
 func (r *relater) pairOwned(s Sentence, head Span) []arg {
 	h := head.End - 1
-	if len(r.pair) != 2 || head.End-head.Start < 2 || topicWords[r.lemma(s, h)] != "of" {
+	if len(r.pair) != 2 || head.End-head.Start < 2 || !actsFor(r.lemma(s, h)) {
 		return nil
 	}
 	pair := []arg{{r.pair[0], false}, {r.pair[1], false}}
@@ -1151,6 +1153,23 @@ func (r *relater) pairOwned(s Sentence, head Span) []arg {
 		}
 	}
 	return nil
+}
+
+// actsFor reports whether a head noun stands for its owner ("the region of …", "NATO
+// leaders", "its forces").
+func actsFor(lemma string) bool {
+	k := topicWords[lemma]
+	return k == "of" || k == "agent"
+}
+
+// unnamedAgent reports whether a topic is a person or body acting for an owner nobody
+// named ("the ministers", "the government"): it is no subject a fact can be about.
+func unnamedAgent(e Entity) bool {
+	if e.Type != TypeTopic {
+		return false
+	}
+	id := strings.TrimPrefix(e.ID, "topic:")
+	return topicWords[id[strings.LastIndexByte(id, '_')+1:]] == "agent"
 }
 
 // isPair reports whether a and b are the two parties in focus, in either order.

@@ -56,6 +56,22 @@ func TestFacts(t *testing.T) {
 			},
 		},
 		{
+			name: "the pair's leaders and their chiefs act for the pair; an unnamed ministry acts for nobody",
+			text: "Fighting between Armenia and Azerbaijan flared again.\n\nThe two countries' leaders met in Prague on Thursday.\n\n" +
+				"Armenia and Azerbaijan agreed a truce after their military chiefs met in Moscow.\n\nThe ministers agreed to begin negotiations.",
+			want: []string{
+				"ent:armenia meet ent:azerbaijan 2023-09-21/text asserted",
+				"ent:armenia meet ent:azerbaijan 2023-09-22/published asserted",
+			},
+			not: []string{"topic:leader ", "topic:military_chief ", "topic:minister "},
+		},
+		{
+			name: "a former role is no role now",
+			text: "The deal was signed by former Ukrainian president Leonid Kuchma and OSCE envoy Heidi Tagliavini.",
+			want: []string{"ent:heidi_tagliavini envoy_of ent:osce 2023-09-22/published asserted"},
+			not:  []string{"ent:leonid_kuchma president_of"},
+		},
+		{
 			name: "pair phrases resolve to nothing without a clear pair",
 			text: "Both sides accused the other of shelling civilian areas.",
 			not:  []string{"ent:"},
