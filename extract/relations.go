@@ -163,6 +163,9 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		}
 	}
 	r.subjects = subjects
+	if r.fightBetween(si, times, cl, subjects, subjSpan, objSpan, pred, conf) {
+		return
+	}
 
 	// The object: Arg2, else (a light verb's noun or an intransitive verb) the first
 	// prepositional phrase that is not a time, else the conflict in focus.
@@ -459,6 +462,40 @@ func (r *relater) eventful(sub arg, class string) bool {
 	// Hostile events only: "the truce is due to begin" tells of the truce, not of fighting.
 	c, _, ok := r.eventNoun(sub.ent)
 	return ok && (c == ClassFight || c == ClassAttack)
+}
+
+// fightBetween emits A fight B for fighting between two parties: "Heavy fighting broke out
+// between Armenia and Azerbaijan", "Clashes between Israel and Hamas resumed". The subject
+// must be one fighting event and the parties exactly two, each a state or organisation.
+func (r *relater) fightBetween(si int, times []Timex, cl Clause, subjects []arg, subjSpan, objSpan Span, pred string, conf float64) bool {
+	if len(subjects) != 1 || subjects[0].ent.Type != TypeTopic {
+		return false
+	}
+	if c, _, ok := r.eventNoun(subjects[0].ent); !ok || c != ClassFight {
+		return false
+	}
+	var parties []Entity
+	if strings.HasSuffix(pred, "_between") {
+		for _, a := range r.resolve(si, objSpan) {
+			parties = append(parties, a.ent)
+		}
+	} else {
+		r.eachBetween(si, []Span{subjSpan}, func(ps []Entity) (Entity, bool) {
+			parties = ps
+			return Entity{}, true
+		})
+	}
+	if len(parties) != 2 || parties[0].ID == parties[1].ID {
+		return false
+	}
+	for _, p := range parties {
+		if p.Type != TypeCountry && p.Type != TypeOrganization {
+			return false
+		}
+	}
+	class, weight := r.lex.ClassOf("fight")
+	r.emit(si, times, cl, arg{parties[0], true}, "fight", arg{parties[1], true}, class, weight, conf)
+	return true
 }
 
 // eventNoun looks a topic's head noun up among the lexicon's event nouns: its last word as

@@ -66,6 +66,15 @@ func TestFacts(t *testing.T) {
 			not: []string{"topic:leader ", "topic:military_chief ", "topic:minister "},
 		},
 		{
+			name: "fighting between two parties is each fighting the other",
+			text: "Heavy fighting broke out between Armenia and Azerbaijan on Sunday.\n\nClashes between Israel and Hamas resumed on Friday.\n\n" +
+				"Fighting between the villages of the valley resumed.",
+			want: []string{
+				"ent:armenia fight ent:azerbaijan 2023-09-17/text asserted",
+				"ent:israel fight ent:hamas 2023-09-22/text asserted",
+			},
+		},
+		{
 			name: "a former role is no role now",
 			text: "The deal was signed by former Ukrainian president Leonid Kuchma and OSCE envoy Heidi Tagliavini.",
 			want: []string{"ent:heidi_tagliavini envoy_of ent:osce 2023-09-22/published asserted"},
