@@ -221,6 +221,13 @@ func (r *relater) clause(si int, times []Timex, cl Clause) {
 		}
 		return
 	}
+	// "announced more than $1 billion in new aid": an amount alone is no object; what it
+	// counts, in the phrase after it, is.
+	if !objSpan.Empty() && len(extras) > 0 && r.amountOnly(s, objSpan) {
+		if w := strings.ToLower(s.Tokens[extras[0].Start].Text); w == "in" || w == "of" {
+			objSpan, extras = r.phraseNP(s, extras[0]), extras[1:]
+		}
+	}
 	if objects == nil && !objSpan.Empty() {
 		if r.reciprocal(s, objSpan) && len(subjects) == 2 {
 			r.emit(si, times, cl, subjects[0], pred, subjects[1], class, weight, conf)
@@ -1190,6 +1197,22 @@ func (r *relater) pairOwned(s Sentence, head Span) []arg {
 		}
 	}
 	return nil
+}
+
+// amountOnly reports whether a phrase is only an amount: numbers, currency signs,
+// articles and the words that hedge a number ("more than $1 billion", "about 200").
+func (r *relater) amountOnly(s Sentence, sp Span) bool {
+	number := false
+	for i := sp.Start; i < sp.End; i++ {
+		switch t := s.Tokens[i]; {
+		case t.Tag == "CD":
+			number = true
+		case t.Tag == "$", t.Tag == "DT", clauseCues[strings.ToLower(t.Text)]&cueQuant != 0:
+		default:
+			return false
+		}
+	}
+	return number
 }
 
 // actsFor reports whether a head noun stands for its owner ("the region of …", "NATO

@@ -75,6 +75,11 @@ func TestFacts(t *testing.T) {
 			},
 		},
 		{
+			name: "an amount is no object; what it counts is",
+			text: "Blinken announced more than $1 billion in new aid for Ukraine on Wednesday.",
+			want: []string{"ent:antony_blinken announce topic:aid 2023-09-20/text asserted"},
+		},
+		{
 			name: "a former role is no role now",
 			text: "The deal was signed by former Ukrainian president Leonid Kuchma and OSCE envoy Heidi Tagliavini.",
 			want: []string{"ent:heidi_tagliavini envoy_of ent:osce 2023-09-22/published asserted"},
