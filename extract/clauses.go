@@ -624,6 +624,11 @@ func (p *parser) verbGroup(i int) int {
 			if j > i && p.cls[j] == wVerb && p.nominalVerb(j, wVerb) { // "were repeated attempts", "said armed men had"
 				break
 			}
+			// A modal never follows a finite verb in one group: "Armenians who stay | will
+			// have the same rights".
+			if p.cls[j] == wModal && end > i && p.cls[end-1] == wVerb && finiteTag(p.s.Tokens[end-1].Tag) {
+				break
+			}
 			end = j + 1
 			continue
 		case wAdv:
@@ -1389,6 +1394,11 @@ func (p *parser) attribution(cl *Clause, k, j int) bool {
 		for p.kindAt(m) == cNP || p.kindAt(m) == cPrep || p.kindAt(m) == cComma || p.kindAt(m) == cAdj || p.kindAt(m) == cAdv ||
 			p.kindAt(m) == cCC && p.kindAt(m-1) == cNP && p.kindAt(m+1) == cNP { // "said a woman and a child had been …"
 			m++
+			// "says ethnic Armenians who stay will have …": a short relative clause on the
+			// subject comes before its verb.
+			if p.kindAt(m) == cRel && p.kindAt(m-1) == cNP && p.kindAt(m+1) == cVG && p.kindAt(m+2) == cVG {
+				m += 2
+			}
 		}
 		if p.kindAt(j) != cNP || p.kindAt(m) != cVG || p.cls[p.chunks[m].s] == wTo {
 			return false
@@ -2000,4 +2010,9 @@ var pastParticiples = func() map[string]int {
 func pastTenseOnly(form string) bool {
 	lemma, ok := irregular[form]
 	return ok && pastParticiples[lemma] > 1
+}
+
+// finiteTag reports whether a verb tag is a finite form: past or present tense.
+func finiteTag(tag string) bool {
+	return tag == "VBD" || tag == "VBZ" || tag == "VBP"
 }

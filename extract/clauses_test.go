@@ -286,6 +286,11 @@ func TestClauses(t *testing.T) {
 			want:     []string{"the troops | pulled back from | the town {reported, by The army}"},
 		},
 		{
+			name:     "a relative clause on the subject of what is said leaves it said",
+			sentence: "Azerbaijan says ethnic Armenians who stay will have the same rights.",
+			want:     []string{"Azerbaijan | says | ethnic Armenians who stay will have the same rights"},
+		},
+		{
 			name:     "able to joins the verb group",
 			sentence: "The defenders were able to repel the attack.",
 			want:     []string{"The defenders | were able to repel | the attack"},
