@@ -73,7 +73,7 @@ func Thread(f extract.Fact) string {
 // Stepanakert") and mediation by third parties ("Russia brokered a truce"), and those belong to
 // the conflict the article is about. That is the thread most of its facts belong to or, when
 // no fact names one, the two parties (countries, organisations) most involved in its hostile
-// facts. A hostile or conflict-handling fact joins it when one of its parties is the subject or
+// and conflict-handling facts. A hostile or conflict-handling fact joins it when one of its parties is the subject or
 // the object; a mediation joins it whoever mediates.
 func Threads(facts []extract.Fact) []string {
 	threads := make([]string, len(facts))
@@ -88,7 +88,9 @@ func Threads(facts []extract.Fact) []string {
 	if main == "" {
 		involved := map[string]int{}
 		for _, f := range facts {
-			if hostileClasses[f.Class] {
+			// Signing a ceasefire or withdrawing marks the parties as surely as fighting;
+			// a mediator is not a party.
+			if hostileClasses[f.Class] || (threadClasses[f.Class] && f.Class != extract.ClassMediate) {
 				for _, e := range []extract.Entity{f.Subject, f.Object} {
 					if partyTypes[e.Type] {
 						involved[e.ID]++
