@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,11 +41,11 @@ const UnknownWeight = 0.1
 // predicate ("meet_with_on" → "meet_with"): the dropped words may change it.
 const backoffFactor = 0.9
 
-var classes = map[string]bool{
-	ClassMediate: true, ClassNegotiate: true, ClassConsult: true, ClassAppeal: true, ClassAgree: true,
-	ClassAccuse: true, ClassThreaten: true, ClassAttack: true, ClassFight: true, ClassSeize: true,
-	ClassSanction: true, ClassAid: true, ClassWithdraw: true, ClassCooperate: true,
-	ClassStatement: true, ClassOther: true,
+// Classes lists every event class, the order of the constants above.
+var Classes = []string{
+	ClassMediate, ClassNegotiate, ClassConsult, ClassAppeal, ClassAgree, ClassAccuse, ClassThreaten,
+	ClassAttack, ClassFight, ClassSeize, ClassSanction, ClassAid, ClassWithdraw, ClassCooperate,
+	ClassStatement, ClassOther,
 }
 
 //go:embed data/verbs.tsv
@@ -97,7 +98,7 @@ func (l *Lexicon) add(line string) error {
 	if lemma == "" || lemma != strings.ToLower(lemma) || strings.ContainsAny(lemma, " \t") {
 		return fmt.Errorf("lemma %q must be lowercase without spaces", lemma)
 	}
-	if !classes[class] {
+	if !slices.Contains(Classes, class) {
 		return fmt.Errorf("unknown class %q for %q", class, lemma)
 	}
 	w, err := strconv.ParseFloat(f[3], 64)

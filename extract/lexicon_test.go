@@ -17,7 +17,7 @@ func TestDefaultLexicon(t *testing.T) {
 	for _, e := range l.verbs {
 		seen[e.class] = true
 	}
-	for c := range classes {
+	for _, c := range Classes {
 		if !seen[c] {
 			t.Errorf("no verb of class %q", c)
 		}

@@ -121,6 +121,7 @@ func TestUsageErrors(t *testing.T) {
 		{"extract", "--format", "xml", "-"},
 		{"--db", "boltx", "stats"},
 		{"query", "--lang", "sparql", "x"},
+		{"timeline", "Armenia", "--class", "bogus"},
 		{"stats", "--format", "yaml"},
 		{"config", "--format", "yaml"},
 		{"timeline", "Armenia", "--nope"},

@@ -3,9 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/queries"
 )
 
@@ -35,13 +38,18 @@ with all its evidence.`,
 			if err := opts.format.check(); err != nil {
 				return err
 			}
+			for _, c := range opts.query.Classes {
+				if !slices.Contains(extract.Classes, c) {
+					return usageErrorf("--class: unknown class %q (want %s)", c, strings.Join(extract.Classes, ", "))
+				}
+			}
 			opts.out = cmd.OutOrStdout()
 			return runTimeline(cmd, opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.query.With, "with", "", "only facts that link the entity with this one")
-	f.StringSliceVar(&opts.query.Classes, "class", nil, "only these event classes (mediate, accuse, attack, …)")
+	f.StringSliceVar(&opts.query.Classes, "class", nil, "only these event classes: "+strings.Join(extract.Classes, ", "))
 	f.StringVar(&opts.query.Since, "since", "", "only events on or after this (YYYY, YYYY-MM or YYYY-MM-DD)")
 	f.StringVar(&opts.query.Until, "until", "", "only events on or before this")
 	opts.format.register(cmd)
