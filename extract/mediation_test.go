@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"context"
-	"strings"
 	"testing"
 	"time"
 )
@@ -134,27 +132,6 @@ func TestMediation(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := Extract(context.Background(), Article{ID: "art:test", Text: tt.text, Published: published}, WithMinConfidence(0))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, f := range res.Facts {
-				got = append(got, renderFact(f)+" "+f.Class)
-			}
-			for _, w := range tt.want {
-				if !contains(got, w) {
-					t.Errorf("missing %q\n got: %s", w, strings.Join(got, "\n      "))
-				}
-			}
-			for _, n := range tt.not {
-				for _, g := range got {
-					if strings.HasPrefix(g, n) {
-						t.Errorf("unwanted %q", g)
-					}
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkFacts(t, published, tt.text, tt.want, tt.not) })
 	}
 }

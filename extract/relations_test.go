@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -314,40 +315,35 @@ func TestFacts(t *testing.T) {
 		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			// The constructions are under test here, not the confidence floor.
-			res, err := Extract(context.Background(), Article{ID: "art:test", Text: tt.text, Published: published}, WithMinConfidence(0))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, f := range res.Facts {
-				// A want may name the fact's class after it, or leave it out.
-				got = append(got, renderFact(f), renderFact(f)+" "+f.Class)
-			}
-			for _, w := range tt.want {
-				if !contains(got, w) {
-					t.Errorf("missing %q\n got: %s", w, strings.Join(got, "\n      "))
-				}
-			}
-			for _, n := range tt.not {
-				for _, g := range got {
-					if strings.HasPrefix(g, n) {
-						t.Errorf("unwanted %q", g)
-					}
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkFacts(t, published, tt.text, tt.want, tt.not) })
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// checkFacts extracts text (as published then, with no confidence floor:
+// the constructions are under test, not the floor) and checks that every want is among the
+// facts, rendered with or without their class, and that no fact starts with a not.
+func checkFacts(t *testing.T, published time.Time, text string, want, not []string) {
+	t.Helper()
+	res, err := Extract(context.Background(), Article{ID: "art:test", Text: text, Published: published}, WithMinConfidence(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Facts {
+		got = append(got, renderFact(f), renderFact(f)+" "+f.Class)
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %q\n got: %s", w, strings.Join(got, "\n      "))
 		}
 	}
-	return false
+	for _, n := range not {
+		for _, g := range got {
+			if strings.HasPrefix(g, n) {
+				t.Errorf("unwanted %q", g)
+			}
+		}
+	}
 }
 
 // idShape is the shape of every entity, topic and conflict ID in the graph.
