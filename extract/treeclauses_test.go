@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/depparse"
+)
+
+// parsed builds a sentence and its parse from "word/TAG/head/label" fields, heads
+// 1-based as depparse gives them, so that TreeClauses is tested apart from the parser.
+func parsed(t *testing.T, spec string) (Sentence, depparse.Tree) {
+	t.Helper()
+	var s Sentence
+	var tr depparse.Tree
+	for _, f := range strings.Fields(spec) {
+		parts := strings.Split(f, "/")
+		if len(parts) != 4 {
+			t.Fatalf("bad token %q", f)
+		}
+		h, err := strconv.Atoi(parts[2])
+		if err != nil {
+			t.Fatalf("bad head in %q", f)
+		}
+		if s.Text != "" {
+			s.Text += " "
+		}
+		s.Tokens = append(s.Tokens, Token{Text: parts[0], Tag: parts[1], Start: len(s.Text), Lemma: Lemma(parts[0], parts[1])})
+		s.Text += parts[0]
+		tr.Heads = append(tr.Heads, h)
+		tr.Labels = append(tr.Labels, parts[3])
+	}
+	return s, tr
+}
+
+// tuple renders a clause as "kind: arg1 | rel | arg2 | extra…".
+func tuple(s Sentence, cl Clause) string {
+	f := []string{s.text(cl.Arg1), cl.Rel, s.text(cl.Arg2)}
+	for _, e := range cl.Extra {
+		f = append(f, s.text(e))
+	}
+	return cl.Kind + ": " + strings.Join(f, " | ")
+}
+
+func TestTreeClauses(t *testing.T) {
+	tests := []struct {
+		name, tree string
+		want       []string
+	}{{
+		name: "active with prepositional phrases before and after",
+		tree: `In/IN/2/case 2020/CD/6/obl ,/,/6/punct Azerbaijani/JJ/5/amod forces/NNS/6/nsubj
+			seized/VBD/0/root Shusha/NNP/6/obj from/IN/10/case Armenian/JJ/10/amod troops/NNS/6/obl ././6/punct`,
+		want: []string{"active: Azerbaijani forces | seized | Shusha | In 2020 | from Armenian troops"},
+	}, {
+		name: "no object: the first phrase after the verb joins the relation",
+		tree: `Lavrov/NNP/2/nsubj spoke/VBD/0/root with/IN/4/case Bayramov/NNP/2/obl in/IN/6/case Moscow/NNP/2/obl`,
+		want: []string{"active: Lavrov | spoke with | Bayramov | in Moscow"},
+	}, {
+		name: "passive with agent, auxiliaries and negation in the relation",
+		tree: `The/DT/2/det ceasefire/NN/6/nsubj:pass was/VBD/6/aux:pass not/RB/6/advmod
+			fully/RB/6/advmod observed/VBN/0/root by/IN/9/case either/DT/9/det side/NN/6/obl:agent`,
+		want: []string{"passive: The ceasefire | was not fully observed by | either side"},
+	}, {
+		name: "copula",
+		tree: `Stepanakert/NNP/4/nsubj is/VBZ/4/cop the/DT/4/det capital/NN/0/root of/IN/6/case Karabakh/NNP/4/nmod`,
+		want: []string{"active: Stepanakert | is | the capital of Karabakh"},
+	}, {
+		name: "relative clause: the antecedent is the subject, not the pronoun",
+		tree: `Russia/NNP/2/nsubj sent/VBD/0/root peacekeepers/NNS/2/obj who/WP/5/nsubj
+			patrol/VBP/3/acl:relcl the/DT/7/det corridor/NN/5/obj`,
+		want: []string{"active: Russia | sent | peacekeepers", "active: peacekeepers | patrol | the corridor"},
+	}, {
+		name: "relative clause: the antecedent is the object",
+		tree: `the/DT/2/det deal/NN/0/root that/WDT/5/obj Pashinyan/NNP/5/nsubj signed/VBD/2/acl:relcl`,
+		want: []string{"active: Pashinyan | signed | the deal"},
+	}, {
+		name: "participle modifying a noun: passive from its head",
+		tree: `talks/NNS/0/root mediated/VBN/1/acl by/IN/4/case Moscow/NNP/2/obl:agent`,
+		want: []string{"relative: talks | mediated by | Moscow"},
+	}, {
+		name: "coordinated verb inherits the subject",
+		tree: `Armenia/NNP/2/nsubj withdrew/VBD/0/root and/CC/4/cc signed/VBD/2/conj the/DT/6/det accord/NN/4/obj`,
+		want: []string{"active: Armenia | withdrew | ", "coordinated: Armenia | signed | the accord"},
+	}, {
+		name: "control: the subject of 'agreed' signs; the object of 'urged' does",
+		tree: `Baku/NNP/2/nsubj agreed/VBD/0/root to/TO/4/mark sign/VB/2/xcomp ;/:/2/punct
+			Paris/NNP/7/nsubj urged/VBD/2/parataxis Yerevan/NNP/7/obj to/TO/10/mark talk/VB/7/xcomp`,
+		want: []string{
+			"active: Baku | agreed to | sign",
+			"controlled: Baku | sign | ",
+			"active: Paris | urged | Yerevan | to talk",
+			"controlled: Yerevan | talk | ",
+		},
+	}, {
+		name: "that-clause: the complementiser joins the relation",
+		tree: `Peskov/NNP/2/nsubj said/VBD/0/root that/IN/5/mark Moscow/NNP/5/nsubj mediated/VBD/2/ccomp`,
+		want: []string{"active: Peskov | said that | Moscow mediated", "active: Moscow | mediated | "},
+	}, {
+		name: "particle and adverbial clause with its conjunction kept",
+		tree: `Troops/NNS/2/nsubj pulled/VBD/0/root out/RP/2/compound:prt after/IN/6/mark talks/NNS/6/nsubj
+			ended/VBD/2/advcl`,
+		want: []string{"active: Troops | pulled out |  | after talks ended", "active: talks | ended | "},
+	}, {
+		name: "a clause with no subject gives nothing",
+		tree: `Sign/VB/0/root the/DT/3/det treaty/NN/1/obj`,
+		want: nil,
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, tr := parsed(t, tt.tree)
+			var got []string
+			for _, cl := range TreeClauses(s, tr) {
+				got = append(got, tuple(s, cl))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+func TestTreeClausesMismatchedTree(t *testing.T) {
+	s, tr := parsed(t, `Troops/NNS/2/nsubj left/VBD/0/root`)
+	tr.Heads = tr.Heads[:1]
+	if got := TreeClauses(s, tr); got != nil {
+		t.Errorf("a tree of another length gave %v", got)
+	}
+}
