@@ -1,0 +1,60 @@
+// Package postag is a pure-Go part-of-speech tagger: given the words of one
+// tokenised sentence, it returns each word's Penn Treebank tag, as the UD
+// English Web Treebank's XPOS column has them, so that the dependency parser
+// (depparse) gets the kind of tags it was trained on.
+//
+// Usage:
+//
+//	t, err := postag.Default() // the embedded English model
+//	tags := t.Tag([]string{"Azerbaijan", "'s", "troops", "seized", "the", "town", "."})
+//	// tags = [NNP POS NNS VBD DT NN .]
+//
+// Tagger.TagInto reuses the caller's slice and does not allocate. Words may
+// be Penn-escaped or raw: "-LRB-" and "(", "``", "''" and `"`, "n’t" and
+// "n't" look the same to the model, and the tag is the treebank's
+// (-LRB- for "(", `` or '' for a quote).
+//
+// # Method
+//
+// A greedy left-to-right averaged perceptron (Collins 2002) with the
+// features of the well-known perceptron taggers: the word lower-cased and
+// as written, its prefixes and suffixes of one to four letters, its shape
+// (Xxxx, dd) and flags (capitals, digits, hyphen), the two tags before it
+// and their pair, the two words on each side, and the suffixes of its
+// neighbours. Features are hashed to 64 bits, with no vocabulary; those seen
+// once are pruned before training, and weights are stored as 16-bit
+// integers. A tag dictionary settles words seen at least 20 times with one
+// tag at least 97% of the time without scoring them: it is much of the
+// tagger's speed.
+//
+// Training (Train, tools/traintagger) is deterministic.
+//
+// # Accuracy and speed
+//
+// On the UD English EWT dev split (25,148 words, punctuation counted), the
+// embedded model tags 94.4% of words right, and 77.8% of the words the
+// training split never has. To measure again:
+//
+//	$ go run ./tools/traintagger -eval postag/model/en_ewt.bin.gz
+//	$ go test -run '^$' -bench Tag ./postag
+//
+// Invariants:
+//
+//  1. Tag never panics: any string, invalid UTF-8 included, gets a tag, and
+//     an empty sentence gets none.
+//  2. Every word gets exactly one tag, one of Model.Tags.
+//  3. A Penn escape and the raw character it stands for get the same tag in
+//     the same context.
+//
+// # Model and licence
+//
+// The embedded model (model/en_ewt.bin.gz) was trained by tools/traintagger
+// on the training split of the Universal Dependencies English Web Treebank
+// (UD_English-EWT; Silveira et al. 2014, from the LDC English Web Treebank),
+// which is licensed under Creative Commons Attribution-ShareAlike 4.0. The
+// model is derived from that treebank and is shared under the same licence;
+// see MODEL_LICENSE. The code of this package is the project's own.
+//
+// postag imports only the standard library and no newsgraph package
+// (extract and depparse's tools build on it, never the other way round).
+package postag
