@@ -21,9 +21,94 @@ func TreeClauses(s Sentence, t depparse.Tree) []Clause {
 	r := newReader(s, t)
 	var out []Clause
 	for i := range s.Tokens {
-		if cl, ok := r.clause(i); ok {
+		cl, obj, ok := r.clause(i)
+		if !ok {
+			continue
+		}
+		out = append(out, r.conjuncts(cl, obj)...)
+	}
+	for i := range s.Tokens {
+		if cl, ok := r.nounRelation(i); ok {
 			out = append(out, cl)
 		}
+	}
+	return out
+}
+
+// nounRelation reads the relation a noun phrase states without a verb, from the
+// relation of token i to its head: an owner has what it owns ("Russia 's security
+// council"), a name is its apposition ("Peskov , the Kremlin spokesman") and the role
+// before it ("spokesman Dmitry Peskov"), and a place named in another is in it
+// ("Henry Wood Hall in Glasgow").
+func (r *reader) nounRelation(i int) (Clause, bool) {
+	h := r.head[i]
+	if h < 0 || !r.isNominal(h) {
+		return Clause{}, false
+	}
+	cl := Clause{Verb: -1, Modality: Asserted}
+	switch tag := r.s.Tokens[i].Tag; r.label[i] {
+	case "nmod:poss":
+		if strings.HasPrefix(tag, "PRP") || strings.HasPrefix(tag, "WP") {
+			return Clause{}, false
+		}
+		owner := r.phrase(i)
+		for owner.End > owner.Start && r.s.Tokens[owner.End-1].Tag == "POS" {
+			owner.End--
+		}
+		owned := Span{r.subtree(i).End, r.phrase(h).End}
+		if r.s.Tokens[owned.Start].Tag == "POS" {
+			owned.Start++
+		}
+		cl.Kind, cl.Arg1, cl.Rel, cl.Predicate, cl.Arg2 = KindPossessive, owner, "has", "have", r.trim(owned)
+	case "appos":
+		if !strings.HasPrefix(r.s.Tokens[h].Tag, "NNP") || !r.isNominal(i) || r.child(i, "nsubj", "cop") >= 0 {
+			return Clause{}, false
+		}
+		cl.Kind, cl.Arg1, cl.Rel, cl.Arg2 = KindApposition, r.phraseBefore(h, i), "is", r.phrase(i)
+		cl.Predicate = r.s.Tokens[i].Lemma + "_of"
+	case "compound", "nmod:desc":
+		// Only a role written as a common noun right before a name.
+		if tag != "NN" || !strings.HasPrefix(r.s.Tokens[h].Tag, "NNP") || i+1 >= len(r.s.Tokens) || !strings.HasPrefix(r.s.Tokens[i+1].Tag, "NNP") {
+			return Clause{}, false
+		}
+		name := Span{i + 1, h + 1}
+		cl.Kind, cl.Arg1, cl.Rel, cl.Arg2 = KindApposition, name, "is", r.trim(Span{r.phrase(h).Start, i + 1})
+		cl.Predicate = r.s.Tokens[i].Lemma + "_of"
+	case "nmod":
+		c := r.child(i, "case")
+		if c < 0 || r.low[c] != "in" || !strings.HasPrefix(tag, "NNP") || !strings.HasPrefix(r.s.Tokens[h].Tag, "NNP") {
+			return Clause{}, false
+		}
+		cl.Kind, cl.Arg1, cl.Rel, cl.Predicate, cl.Arg2 = KindLocative, r.phraseBefore(h, c), "is in", "be_in", r.phrase(i)
+	default:
+		return Clause{}, false
+	}
+	return cl, !cl.Arg1.Empty() && !cl.Arg2.Empty() && !overlap(cl.Arg1, cl.Arg2)
+}
+
+// conjuncts splits a clause whose object is a list of nouns into one clause per
+// noun: "X signed accords with Armenia and Georgia" gives one tuple for each.
+func (r *reader) conjuncts(cl Clause, obj int) []Clause {
+	if obj < 0 || r.isVerb(obj) {
+		return []Clause{cl}
+	}
+	var list []int
+	for _, c := range r.kids[obj] {
+		if r.label[c] == "conj" && !r.isVerb(c) && r.child(c, "cop") < 0 {
+			list = append(list, c)
+		}
+	}
+	if len(list) == 0 {
+		return []Clause{cl}
+	}
+	first := cl
+	first.Arg2.End = min(cl.Arg2.End, r.subtree(list[0]).Start)
+	first.Arg2 = r.trim(first.Arg2)
+	out := []Clause{first}
+	for _, c := range list {
+		next := cl
+		next.Arg2 = r.phrase(c)
+		out = append(out, next)
 	}
 	return out
 }
@@ -219,15 +304,16 @@ func (r *reader) edge(i int) bool {
 }
 
 // clause reads the clause predicate i heads, if it has a subject.
-func (r *reader) clause(i int) (Clause, bool) {
+func (r *reader) clause(i int) (cl Clause, obj int, ok bool) {
+	obj = -1
 	if !r.predicate(i) {
-		return Clause{}, false
+		return Clause{}, obj, false
 	}
 	subj, passive, inherited, ok := r.subject(i, 0)
 	if !ok || subj.Empty() || subj.End-subj.Start == 1 && r.relativePronoun(subj.Start) {
-		return Clause{}, false
+		return Clause{}, obj, false
 	}
-	cl := Clause{Kind: KindActive, Arg1: subj, Verb: i, Inherited: inherited, Passive: passive}
+	cl = Clause{Kind: KindActive, Arg1: subj, Verb: i, Inherited: inherited, Passive: passive}
 	var rel []int
 	cop := r.child(i, "cop")
 	for _, c := range r.kids[i] {
@@ -310,7 +396,7 @@ func (r *reader) clause(i int) (Clause, bool) {
 		if a := r.antecedentOf(i, c); a != c {
 			cl.Arg2 = r.phraseBefore(a, i)
 		} else {
-			cl.Arg2 = r.argument(c, &words)
+			cl.Arg2, obj = r.argument(c, &words), c
 		}
 	}
 	for _, c := range args {
@@ -335,7 +421,7 @@ func (r *reader) clause(i int) (Clause, bool) {
 	}
 	cl.Rel = strings.Join(words, " ")
 	cl.Predicate = strings.ReplaceAll(strings.ToLower(cl.Rel), " ", "_")
-	return cl, cl.Rel != ""
+	return cl, obj, cl.Rel != ""
 }
 
 // argument is the span of argument c; a prepositional phrase or a that-clause gives its

@@ -103,6 +103,10 @@ func TestTreeClauses(t *testing.T) {
 			ended/VBD/2/advcl`,
 		want: []string{"active: Troops | pulled out |  | after talks ended", "active: talks | ended | "},
 	}, {
+		name: "a list of objects gives one clause each",
+		tree: `Turkey/NNP/2/nsubj armed/VBD/0/root Baku/NNP/2/obj ,/,/5/punct Kyiv/NNP/3/conj and/CC/7/cc Doha/NNP/3/conj`,
+		want: []string{"active: Turkey | armed | Baku", "active: Turkey | armed | Kyiv", "active: Turkey | armed | Doha"},
+	}, {
 		name: "a clause with no subject gives nothing",
 		tree: `Sign/VB/0/root the/DT/3/det treaty/NN/1/obj`,
 		want: nil,
@@ -126,5 +130,40 @@ func TestTreeClausesMismatchedTree(t *testing.T) {
 	tr.Heads = tr.Heads[:1]
 	if got := TreeClauses(s, tr); got != nil {
 		t.Errorf("a tree of another length gave %v", got)
+	}
+}
+
+func TestTreeNounRelations(t *testing.T) {
+	tests := []struct {
+		name, tree string
+		want       []string
+	}{{
+		name: "owner has what it owns; a pronoun owner gives nothing",
+		tree: `Russia/NNP/3/nmod:poss 's/POS/1/case envoy/NN/4/nsubj met/VBD/0/root his/PRP$/6/nmod:poss counterpart/NN/4/obj`,
+		want: []string{"active: Russia 's envoy | met | his counterpart", "possessive: Russia | has | envoy"},
+	}, {
+		name: "apposition after a name, and the role before one",
+		tree: `Kremlin/NNP/3/compound spokesman/NN/3/compound Peskov/NNP/0/root ,/,/6/punct the/DT/6/det aide/NN/3/appos`,
+		want: []string{"apposition: Peskov | is | Kremlin spokesman", "apposition: Kremlin spokesman Peskov | is | the aide"},
+	}, {
+		name: "a place in a place",
+		tree: `Shusha/NNP/0/root in/IN/3/case Karabakh/NNP/1/nmod`,
+		want: []string{"locative: Shusha | is in | Karabakh"},
+	}, {
+		name: "an apposition that is a clause is no apposition",
+		tree: `Baku/NNP/0/root ,/,/4/punct it/PRP/4/nsubj said/VBD/1/appos`,
+		want: []string{"active: it | said | "},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, tr := parsed(t, tt.tree)
+			var got []string
+			for _, cl := range TreeClauses(s, tr) {
+				got = append(got, tuple(s, cl))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
 	}
 }
