@@ -95,3 +95,58 @@ func TestClauseScoreOrder(t *testing.T) {
 		})
 	}
 }
+
+func TestLineTokens(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"He said `` no '' -LRB- twice -RRB- .", "He|said|``|no|''|-LRB-|twice|-RRB-|."},
+		{"Gen. V. Petrov ca n't come .", "Gen.|V.|Petrov|ca|n't|come|."},
+		{"Troops left Lachin.", "Troops|left|Lachin|."},
+		{"Armenia's army didn't move", "Armenia|'s|army|did|n't|move"},
+		{"  ", ""},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range lineTokens(tt.line) {
+			if tt.line[tok.Start:tok.End()] != tok.Text {
+				t.Errorf("%q: token %q at %d does not match the line", tt.line, tok.Text, tok.Start)
+			}
+			got = append(got, tok.Text)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("lineTokens(%q) = %s, want %s", tt.line, g, tt.want)
+		}
+	}
+}
+
+// TestCarbAgreement checks how the two readers combine: a clause both find is written
+// once and is more confident than the same kind of clause only one of them finds.
+func TestCarbAgreement(t *testing.T) {
+	both := Clause{Kind: KindActive, Arg1: Span{0, 1}, Rel: "seized", Verb: 1, Arg2: Span{2, 3}}
+	other := Clause{Kind: KindActive, Arg1: Span{4, 5}, Rel: "fled", Verb: 5}
+	tests := []struct {
+		a, b Clause
+		want bool
+	}{
+		{both, both, true},
+		{both, other, false},
+		{both, Clause{Kind: KindActive, Arg1: Span{0, 2}, Verb: 1}, true},  // wider subject, same verb
+		{both, Clause{Kind: KindActive, Arg1: Span{2, 3}, Verb: 1}, false}, // same verb, another subject
+		{Clause{Kind: KindPossessive, Arg1: Span{0, 1}, Verb: -1, Arg2: Span{2, 4}}, Clause{Kind: KindPossessive, Arg1: Span{0, 1}, Verb: -1, Arg2: Span{3, 4}}, true},
+		{Clause{Kind: KindPossessive, Arg1: Span{0, 1}, Verb: -1, Arg2: Span{2, 4}}, Clause{Kind: KindApposition, Arg1: Span{0, 1}, Verb: -1, Arg2: Span{2, 4}}, false},
+		{Clause{Kind: KindPossessive, Arg1: Span{0, 1}, Verb: -1, Arg2: Span{2, 4}}, both, false},
+	}
+	for _, tt := range tests {
+		if got := agree(tt.a, tt.b); got != tt.want {
+			t.Errorf("agree(%+v, %+v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+
+	s, tr := parsed(t, "Troops/NNS/2/nsubj seized/VBD/0/root Shusha/NNP/2/obj ././2/punct")
+	out := carbClauses(s, s, tr)
+	if len(out) != 1 || out[0].Rel != "seized" {
+		t.Fatalf("got %v, want the one clause both readers find, once", out)
+	}
+	if want := ClauseScore(s, out[0].Clause) + bothReaders; out[0].score != want {
+		t.Errorf("score %.2f, want %.2f (raised for agreement)", out[0].score, want)
+	}
+}
