@@ -306,7 +306,7 @@ func (r *reader) edge(i int) bool {
 // clause reads the clause predicate i heads, if it has a subject.
 func (r *reader) clause(i int) (cl Clause, obj int, ok bool) {
 	obj = -1
-	if !r.predicate(i) {
+	if !r.predicate(i) || r.merges(i) {
 		return Clause{}, obj, false
 	}
 	subj, passive, inherited, ok := r.subject(i, 0)
@@ -314,29 +314,17 @@ func (r *reader) clause(i int) (cl Clause, obj int, ok bool) {
 		return Clause{}, obj, false
 	}
 	cl = Clause{Kind: KindActive, Arg1: subj, Verb: i, Inherited: inherited, Passive: passive}
-	var rel []int
 	cop := r.child(i, "cop")
-	for _, c := range r.kids[i] {
-		switch r.label[c] {
-		case "aux", "aux:pass", "cop", "compound:prt":
-			rel = append(rel, c)
-			if r.label[c] == "aux:pass" {
-				cl.Passive = true
-			}
-		case "advmod":
-			if r.low[c] == "not" || r.low[c] == "n't" || r.low[c] == "never" {
-				rel = append(rel, c)
-				cl.Negated = true
-			}
+	rel := r.relation(i, &cl)
+	if r.label[i] == "xcomp" && r.merges(r.head[i]) {
+		// "X failed to reach Y" is one relation, "failed to reach", on the matrix
+		// verb's subject.
+		h := r.head[i]
+		cl.Arg1, cl.Passive, cl.Inherited, ok = r.subject(h, 0)
+		if !ok {
+			return Clause{}, obj, false
 		}
-	}
-	// Adverbs inside the verb group belong to the relation: "were generally separated".
-	if len(rel) > 0 {
-		for _, c := range r.kids[i] {
-			if r.label[c] == "advmod" && c > rel[0] && c < i && !slices.Contains(rel, c) {
-				rel = append(rel, c)
-			}
-		}
+		rel = append(append(r.relation(h, &cl), h, r.child(i, "mark")), rel...)
 	}
 	var args []int
 	if cop < 0 {
@@ -422,6 +410,51 @@ func (r *reader) clause(i int) (cl Clause, obj int, ok bool) {
 	cl.Rel = strings.Join(words, " ")
 	cl.Predicate = strings.ReplaceAll(strings.ToLower(cl.Rel), " ", "_")
 	return cl, obj, cl.Rel != ""
+}
+
+// relation returns the words of i's verb group other than i itself (auxiliaries,
+// copula, particle, negation and the adverbs inside it), marking cl passive or
+// negated as they say.
+func (r *reader) relation(i int, cl *Clause) []int {
+	var rel []int
+	for _, c := range r.kids[i] {
+		switch r.label[c] {
+		case "aux", "aux:pass", "cop", "compound:prt":
+			rel = append(rel, c)
+			if r.label[c] == "aux:pass" {
+				cl.Passive = true
+			}
+		case "advmod":
+			if r.low[c] == "not" || r.low[c] == "n't" || r.low[c] == "never" {
+				rel = append(rel, c)
+				cl.Negated = true
+			}
+		}
+	}
+	// Adverbs inside the verb group belong to the relation: "were generally separated".
+	if len(rel) > 0 {
+		first := slices.Min(rel)
+		for _, c := range r.kids[i] {
+			if r.label[c] == "advmod" && c > first && c < i && !slices.Contains(rel, c) {
+				rel = append(rel, c)
+			}
+		}
+	}
+	return rel
+}
+
+// merges reports whether verb h and its to-infinitive make one relation: h has no
+// object of its own ("failed to reach", "agreed to sign", not "urged Baku to sign").
+func (r *reader) merges(h int) bool {
+	if h < 0 || !r.isVerb(h) || r.child(h, "cop") >= 0 || r.child(h, "obj", "iobj", "ccomp") >= 0 {
+		return false
+	}
+	x := r.child(h, "xcomp")
+	if x < 0 || !r.isVerb(x) {
+		return false
+	}
+	m := r.child(x, "mark")
+	return m >= 0 && m < x && r.low[m] == "to"
 }
 
 // argument is the span of argument c; a prepositional phrase or a that-clause gives its

@@ -84,12 +84,11 @@ func TestTreeClauses(t *testing.T) {
 		tree: `Armenia/NNP/2/nsubj withdrew/VBD/0/root and/CC/4/cc signed/VBD/2/conj the/DT/6/det accord/NN/4/obj`,
 		want: []string{"active: Armenia | withdrew | ", "coordinated: Armenia | signed | the accord"},
 	}, {
-		name: "control: the subject of 'agreed' signs; the object of 'urged' does",
-		tree: `Baku/NNP/2/nsubj agreed/VBD/0/root to/TO/4/mark sign/VB/2/xcomp ;/:/2/punct
-			Paris/NNP/7/nsubj urged/VBD/2/parataxis Yerevan/NNP/7/obj to/TO/10/mark talk/VB/7/xcomp`,
+		name: "control: 'agreed to sign' is one relation; the object of 'urged' talks",
+		tree: `Baku/NNP/2/nsubj agreed/VBD/0/root to/TO/4/mark sign/VB/2/xcomp it/PRP/4/obj ;/:/2/punct
+			Paris/NNP/8/nsubj urged/VBD/2/parataxis Yerevan/NNP/8/obj to/TO/11/mark talk/VB/8/xcomp`,
 		want: []string{
-			"active: Baku | agreed to | sign",
-			"controlled: Baku | sign | ",
+			"active: Baku | agreed to sign | it",
 			"active: Paris | urged | Yerevan | to talk",
 			"controlled: Yerevan | talk | ",
 		},
