@@ -420,8 +420,14 @@ func (r *reader) clause(i int) (cl Clause, ok bool) {
 		if r.label[i] == "xcomp" || r.label[i] == "advcl" {
 			cl.Kind = KindControlled
 		}
-		if r.label[i] == "acl:relcl" || r.label[i] == "acl" {
+		switch {
+		case r.label[i] == "acl:relcl":
 			cl.Kind = KindRelative
+		case r.label[i] == "acl" && cl.Passive:
+			// "talks mediated by Moscow", read as the rules read it.
+			cl.Kind = KindPassive
+		case r.label[i] == "acl":
+			cl.Kind = KindControlled
 		}
 	} else if cl.Passive {
 		cl.Kind = KindPassive

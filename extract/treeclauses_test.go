@@ -78,7 +78,7 @@ func TestTreeClauses(t *testing.T) {
 	}, {
 		name: "participle modifying a noun: passive from its head",
 		tree: `talks/NNS/0/root mediated/VBN/1/acl by/IN/4/case Moscow/NNP/2/obl:agent`,
-		want: []string{"relative: talks | mediated by | Moscow"},
+		want: []string{"passive: talks | mediated by | Moscow"},
 	}, {
 		name: "coordinated verb inherits the subject",
 		tree: `Armenia/NNP/2/nsubj withdrew/VBD/0/root and/CC/4/cc signed/VBD/2/conj the/DT/6/det accord/NN/4/obj`,
