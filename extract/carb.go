@@ -21,36 +21,72 @@ import (
 //	sentence TAB confidence TAB relation TAB arg1 TAB arg2 [TAB arg3 …]
 //
 // The sentence is written exactly as given (the scorer matches it), the arguments as
-// text, not entity IDs. Each line is one sentence, in Penn Treebank tokens or not (see
-// lineTokens). A sentence with no tuple writes nothing. Sentences must not hold tabs
-// or line breaks; one that does is an error naming its index, and nothing of it is
-// written.
+// text, not entity IDs, the confidence as CarbConfidence gives it with the embedded
+// weights. Sentences are read as CarbTuples reads them; one that holds a tab or line
+// break is an error naming its index, and nothing of it is written.
+func WriteCarb(w io.Writer, sentences []string) error {
+	tuples, err := CarbTuples(sentences)
+	bw := bufio.NewWriter(w)
+	for _, t := range tuples {
+		bw.WriteString(t.Sentence)
+		bw.WriteByte('\t')
+		bw.WriteString(strconv.FormatFloat(CarbConfidence(t.Features, carbWeights), 'f', 3, 64))
+		bw.WriteByte('\t')
+		bw.WriteString(t.Relation)
+		for _, a := range t.Args {
+			bw.WriteByte('\t')
+			bw.WriteString(a)
+		}
+		bw.WriteByte('\n')
+	}
+	if ferr := bw.Flush(); ferr != nil {
+		return fmt.Errorf("write CaRB tuples: %w", ferr)
+	}
+	return err
+}
+
+// CarbTuple is one raw open-extraction tuple of a sentence, with the features its
+// confidence weighs (in CarbFeatures order).
+type CarbTuple struct {
+	Sentence string   // the input line, as given
+	Relation string   // as written, particles and prepositions included
+	Args     []string // the subject, the second argument ("" when there is none), then the rest
+	Features []float64
+}
+
+// CarbTuples reads the tuples of each sentence. Each line is one sentence, in Penn
+// Treebank tokens or not (see lineTokens); a sentence with no tuple gives none.
 //
 // Two readers find the clauses: the rules over part-of-speech chunks (Clauses, on the
 // tags the news pipeline gives) and the dependency parse (TreeClauses, on the tags of
-// the tagger trained with the parser). See carbClauses for how they are combined.
-func WriteCarb(w io.Writer, sentences []string) error {
+// the tagger trained with the parser). A clause both find is kept once, in the rules'
+// reading, which keeps the finer constructions (attribution, light verbs); whether one
+// reader or both found it is a feature of its confidence.
+//
+// A sentence holding a tab or line break gives no tuple; the error names every such
+// sentence by its 1-based index, and the tuples of the others are returned with it.
+func CarbTuples(sentences []string) ([]CarbTuple, error) {
 	prose, err := tagger()
 	if err != nil {
-		return fmt.Errorf("load tagger: %w", err)
+		return nil, fmt.Errorf("load tagger: %w", err)
 	}
 	tg, err := postag.Default()
 	if err != nil {
-		return fmt.Errorf("load tagger: %w", err)
+		return nil, fmt.Errorf("load tagger: %w", err)
 	}
 	p, err := depparse.Default()
 	if err != nil {
-		return fmt.Errorf("load parser: %w", err)
+		return nil, fmt.Errorf("load parser: %w", err)
 	}
-	bw := bufio.NewWriter(w)
 	var (
-		errs        []string
+		out         []CarbTuple
+		bad         []string
 		words, tags []string
 		tree        depparse.Tree
 	)
 	for i, line := range sentences {
 		if strings.ContainsAny(line, "\t\n\r") {
-			errs = append(errs, fmt.Sprintf("sentence %d: holds a tab or line break", i+1))
+			bad = append(bad, fmt.Sprintf("sentence %d: holds a tab or line break", i+1))
 			continue
 		}
 		toks := lineTokens(line)
@@ -64,23 +100,34 @@ func WriteCarb(w io.Writer, sentences []string) error {
 		}
 		tags = tg.TagInto(tags, words)
 		if err := p.ParseInto(&tree, words, tags); err != nil {
-			return fmt.Errorf("parse sentence %d: %w", i+1, err)
+			return out, fmt.Errorf("parse sentence %d: %w", i+1, err)
 		}
 		parsed := Sentence{Text: rules.Text, Tokens: slices.Clone(rules.Tokens)}
 		for j, tag := range tags {
 			parsed.Tokens[j].Tag, parsed.Tokens[j].Lemma = tag, Lemma(words[j], tag)
 		}
 		for _, c := range carbClauses(rules, parsed, tree) {
-			writeTuple(bw, line, rules, c.Clause, c.score)
+			if t, ok := carbTuple(line, rules, c); ok {
+				out = append(out, t)
+			}
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write CaRB tuples: %w", err)
+	if len(bad) > 0 {
+		return out, fmt.Errorf("carb input: %s", strings.Join(bad, "; "))
 	}
-	if len(errs) > 0 {
-		return fmt.Errorf("carb input: %s", strings.Join(errs, "; "))
+	return out, nil
+}
+
+func carbTuple(line string, s Sentence, c read) (CarbTuple, bool) {
+	a1 := s.text(c.Arg1)
+	if a1 == "" || c.Rel == "" {
+		return CarbTuple{}, false
 	}
-	return nil
+	t := CarbTuple{Sentence: line, Relation: c.Rel, Args: []string{a1, s.text(c.Arg2)}, Features: carbFeatures(s, c)}
+	for _, e := range c.Extra {
+		t.Args = append(t.Args, s.text(e))
+	}
+	return t, true
 }
 
 // lineTokens splits one line of CaRB input into tokens. The benchmark's lines are in
@@ -110,41 +157,30 @@ func lineTokens(line string) []tokenize.Token {
 var penn = map[string]bool{"``": true, "''": true, "-LRB-": true, "-RRB-": true, "-LSB-": true, "-RSB-": true,
 	"-LCB-": true, "-RCB-": true, "--": true}
 
-// scored is a clause with its confidence as a raw tuple.
-type scored struct {
+// read is a clause with the readers that found it.
+type read struct {
 	Clause
-	score float64
+	rules, tree bool
 }
 
-// Confidence adjustments for the agreement of the two readers. On the CaRB
-// development half (2019 release) a clause both readers find is right far more often
-// than one either finds alone (mean best-match precision 0.69 against 0.49 for the
-// rules alone and 0.50 for the parse alone).
-const (
-	bothReaders = 0.1
-	treeOnly    = -0.1
-)
-
 // carbClauses returns the clauses of both readers of one sentence (rules and parsed
-// hold the same tokens, tagged for each reader), a clause they agree on once: in the
-// rules' reading, which keeps the finer constructions (attribution, light verbs), and
-// more confident.
-func carbClauses(rules, parsed Sentence, t depparse.Tree) []scored {
+// hold the same tokens, tagged for each reader), a clause they agree on once.
+func carbClauses(rules, parsed Sentence, t depparse.Tree) []read {
 	trees := TreeClauses(parsed, t)
 	agreed := make([]bool, len(trees))
-	var out []scored
+	var out []read
 	for _, c := range Clauses(rules, FindTimexes(rules.Text, time.Time{})) {
-		sc := scored{c, ClauseScore(rules, c)}
+		r := read{Clause: c, rules: true}
 		for k, tc := range trees {
 			if agree(c, tc) {
-				agreed[k], sc.score = true, ClauseScore(rules, c)+bothReaders
+				agreed[k], r.tree = true, true
 			}
 		}
-		out = append(out, sc)
+		out = append(out, r)
 	}
 	for k, tc := range trees {
 		if !agreed[k] {
-			out = append(out, scored{tc, ClauseScore(parsed, tc) + treeOnly})
+			out = append(out, read{Clause: tc, tree: true})
 		}
 	}
 	return out
@@ -163,67 +199,3 @@ func agree(a, b Clause) bool {
 }
 
 func overlap(a, b Span) bool { return a.Start < b.End && b.Start < a.End }
-
-func writeTuple(w *bufio.Writer, line string, s Sentence, cl Clause, score float64) {
-	a1, a2 := s.text(cl.Arg1), s.text(cl.Arg2)
-	if a1 == "" || cl.Rel == "" {
-		return
-	}
-	w.WriteString(line)
-	w.WriteByte('\t')
-	w.WriteString(strconv.FormatFloat(clamp(score, 0.01, 0.99), 'f', 3, 64))
-	for _, f := range []string{cl.Rel, a1, a2} {
-		w.WriteByte('\t')
-		w.WriteString(f)
-	}
-	for _, e := range cl.Extra {
-		w.WriteByte('\t')
-		w.WriteString(s.text(e))
-	}
-	w.WriteByte('\n')
-}
-
-// ClauseScore is a clause's confidence as a raw tuple, in (0, 1): how often tuples of its
-// construction are right, lowered for a subject taken from elsewhere and much lowered for
-// a missing second argument, raised for prepositional arguments and long objects (a long
-// object was read whole; a short one is often a fragment). The weights follow the precision
-// of each feature on the CaRB development half (2019 release: attributions 0.82,
-// coordinated 0.73, active 0.63, apposition 0.59, locatives 0.44, controlled 0.39,
-// possessives 0.21; no second argument 0.16).
-func ClauseScore(s Sentence, cl Clause) float64 {
-	score := 0.7
-	switch cl.Kind {
-	case KindAttribution:
-		score = 0.8
-	case KindCoordinated:
-		score = 0.75
-	case KindRelative:
-		score = 0.68
-	case KindApposition:
-		score = 0.6
-	case KindPossessive:
-		score = 0.3
-	case KindLocative:
-		score = 0.55
-	case KindControlled:
-		score = 0.45
-	}
-	if cl.Inherited {
-		score -= 0.05
-	}
-	if cl.Arg2.Empty() {
-		score -= 0.25
-	}
-	if len(cl.Extra) > 0 {
-		score += 0.08
-	}
-	// One word after the relation is often a fragment of a longer object, or the
-	// object of a verb whose complement the reader missed.
-	switch n := cl.Arg2.End - cl.Arg2.Start; {
-	case n > 10:
-		score += 0.05
-	case n == 1:
-		score -= 0.05
-	}
-	return clamp(score, 0.01, 0.99)
-}

@@ -61,38 +61,31 @@ func TestWriteCarbBadSentence(t *testing.T) {
 	}
 }
 
-// TestClauseScoreOrder checks that the confidences rank constructions by how often they
-// are right: each row names a clause (by relation and subject) that must score above
-// another of the same sentence.
-func TestClauseScoreOrder(t *testing.T) {
-	tests := []struct {
-		sentence      string
-		higher, lower string // "rel|arg1"
-	}{
-		{"The envoy met the ministers in Baku , and flew home .", "met|The envoy", "flew|The envoy"},
-		{"The envoy met the ministers in Baku , and the talks ended .", "met|The envoy", "ended|the talks"},
-		{"The mayor signed the long agreement on river transport , and the deputy signed it .", "signed|The mayor", "signed|the deputy"},
-		{"Monitors from the Red Cross in Geneva visited the camp .", "visited|Monitors from the Red Cross in Geneva", "is in|the Red Cross"},
+func TestParseCarbWeights(t *testing.T) {
+	if _, err := ParseCarbWeights(carbConfidenceTSV); err != nil {
+		t.Fatalf("embedded weights: %v", err)
+	}
+	var all strings.Builder
+	for _, f := range CarbFeatures {
+		all.WriteString(f + "\t0.5\n")
+	}
+	tests := []struct{ name, data, err string }{
+		{"complete", "# comment\n\n" + all.String(), ""},
+		{"unknown feature", all.String() + "colour\t1\n", `want a feature of CarbFeatures`},
+		{"bad weight", strings.Replace(all.String(), "bias\t0.5", "bias\tlots", 1), `weight "lots" is not a number`},
+		{"infinite weight", strings.Replace(all.String(), "bias\t0.5", "bias\tInf", 1), `is not a number`},
+		{"missing feature", strings.Replace(all.String(), "negated\t0.5\n", "", 1), `no weight for "negated"`},
 	}
 	for _, tt := range tests {
-		t.Run(tt.sentence, func(t *testing.T) {
-			s := analyseOne(t, tt.sentence)
-			score := map[string]float64{}
-			var got []string
-			for _, cl := range Clauses(s, nil) {
-				k := cl.Rel + "|" + s.text(cl.Arg1)
-				score[k] = ClauseScore(s, cl)
-				got = append(got, k+" "+strconv.FormatFloat(score[k], 'f', 2, 64))
-			}
-			hi, okh := score[tt.higher]
-			lo, okl := score[tt.lower]
-			if !okh || !okl {
-				t.Fatalf("want clauses %q and %q, got %v", tt.higher, tt.lower, got)
-			}
-			if hi <= lo {
-				t.Errorf("%q scores %.2f, not above %q at %.2f", tt.higher, hi, tt.lower, lo)
-			}
-		})
+		w, err := ParseCarbWeights(tt.data)
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.err == "" && len(w) != len(CarbFeatures):
+			t.Errorf("%s: %d weights, want %d", tt.name, len(w), len(CarbFeatures))
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%s: err = %v, want one containing %q", tt.name, err, tt.err)
+		}
 	}
 }
 
@@ -119,7 +112,7 @@ func TestLineTokens(t *testing.T) {
 }
 
 // TestCarbAgreement checks how the two readers combine: a clause both find is written
-// once and is more confident than the same kind of clause only one of them finds.
+// once, and its features say so.
 func TestCarbAgreement(t *testing.T) {
 	both := Clause{Kind: KindActive, Arg1: Span{0, 1}, Rel: "seized", Verb: 1, Arg2: Span{2, 3}}
 	other := Clause{Kind: KindActive, Arg1: Span{4, 5}, Rel: "fled", Verb: 5}
@@ -143,10 +136,10 @@ func TestCarbAgreement(t *testing.T) {
 
 	s, tr := parsed(t, "Troops/NNS/2/nsubj seized/VBD/0/root Shusha/NNP/2/obj ././2/punct")
 	out := carbClauses(s, s, tr)
-	if len(out) != 1 || out[0].Rel != "seized" {
-		t.Fatalf("got %v, want the one clause both readers find, once", out)
+	if len(out) != 1 || out[0].Rel != "seized" || !out[0].rules || !out[0].tree {
+		t.Fatalf("got %+v, want the one clause both readers find, once, marked as found by both", out)
 	}
-	if want := ClauseScore(s, out[0].Clause) + bothReaders; out[0].score != want {
-		t.Errorf("score %.2f, want %.2f (raised for agreement)", out[0].score, want)
+	if f := carbFeatures(s, out[0]); f[featBothReaders] != 1 || f[featRulesOnly] != 0 {
+		t.Errorf("features %v do not say both readers found it", f)
 	}
 }

@@ -35,23 +35,37 @@ func main() { os.Exit(run()) }
 func run() int {
 	dir := flag.String("dir", "/work/shared/benchmarks/carb", "directory holding sentences.txt and gold.tsv (CaRB dev)")
 	out := flag.String("out", "", "also write the system tuples to this file")
+	fitPath := flag.String("fit", "", "fit the confidence weights on these sentences and write them to this file")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "carbeval: unexpected arguments %q\n", flag.Args())
 		flag.Usage()
 		return 2
 	}
-	if err := eval(*dir, *out); err != nil {
+	if err := eval(*dir, *out, *fitPath); err != nil {
 		fmt.Fprintln(os.Stderr, "carbeval:", err)
 		return 1
 	}
 	return 0
 }
 
-func eval(dir, out string) error {
+func eval(dir, out, fitPath string) error {
 	sentences, words, err := readSentences(filepath.Join(dir, "sentences.txt"))
 	if err != nil {
 		return err
+	}
+	goldPath := filepath.Join(dir, "gold.tsv")
+	gf, err := os.Open(goldPath)
+	if err != nil {
+		return fmt.Errorf("open gold: %w", err)
+	}
+	defer gf.Close()
+	gold, err := carb.ReadGold(gf)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", goldPath, err)
+	}
+	if fitPath != "" {
+		return fit(sentences, gold, fitPath)
 	}
 	// Load the tagger and parser models first: their one-off cost is not speed.
 	if err := extract.WriteCarb(io.Discard, nil); err != nil {
@@ -68,16 +82,11 @@ func eval(dir, out string) error {
 			return fmt.Errorf("write system tuples: %w", err)
 		}
 	}
-	goldPath := filepath.Join(dir, "gold.tsv")
-	gold, err := os.Open(goldPath)
+	sys, err := carb.ReadSystem(bytes.NewReader(system.Bytes()))
 	if err != nil {
-		return fmt.Errorf("open gold: %w", err)
+		return fmt.Errorf("read system tuples: %w", err)
 	}
-	defer gold.Close()
-	res, err := carb.Score(gold, bytes.NewReader(system.Bytes()))
-	if err != nil {
-		return fmt.Errorf("score against %s: %w", goldPath, err)
-	}
+	res := carb.Evaluate(gold, sys)
 	tuples := bytes.Count(system.Bytes(), []byte{'\n'})
 	fmt.Printf("sentences %d  words %d  tuples %d\n", len(sentences), words, tuples)
 	fmt.Printf("AUC %.3f  P %.3f  R %.3f  F1 %.3f  (threshold %.3f)\n", res.AUC, res.Precision, res.Recall, res.F1, res.Threshold)
