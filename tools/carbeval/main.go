@@ -6,13 +6,21 @@
 //
 //	$ go run ./tools/carbeval                       # reads /work/shared/benchmarks/carb
 //	$ go run ./tools/carbeval -dir DIR -out system.tsv
+//	$ go run ./tools/carbeval -fit extract/data/carb_confidence.tsv
 //
 // DIR holds sentences.txt (one tokenised sentence per line) and gold.tsv (the
 // gold tuples), the development half of CaRB; the test half is kept apart and
 // never read here. The tool prints AUC, precision, recall and F1 at the best
 // threshold, and the extractor's speed in words per second (the time of
-// extract.WriteCarb alone, on one goroutine). Exit code 1 means a file could
-// not be read or scored, 2 a bad flag.
+// extract.WriteCarb alone, on one goroutine, models already loaded).
+//
+// With -fit it instead fits the weights of the tuples' confidence
+// (extract.CarbFeatures) on these sentences and writes them to the file. It
+// first scores each half of the sentences (odd and even lines) with weights
+// fitted on the other half and prints that: the figure to quote, since the
+// weights fitted on all of them have seen the gold tuples they are scored on.
+//
+// Exit code 1 means a file could not be read or scored, 2 a bad flag.
 package main
 
 import (
