@@ -12,7 +12,7 @@ import (
 // seen in training simply has no weight.
 
 // normalize maps the Penn Treebank escapes and the typographic variants of
-// brackets and quotes to one plain form, so that "-LRB-" and "(", "``" and
+// brackets and quotes to one plain form, so that "-LRB-" and "(", "“" and
 // "“" look the same to the model: EWT writes them raw, CaRB and the PTB
 // escape them. It returns w itself when nothing changes (no allocation);
 // apostrophes inside words are folded by foldRune as the word is hashed.
@@ -91,13 +91,28 @@ type word struct {
 	suf   [4]uint64 // lower-cased suffixes of 1 to 4 runes
 	shape uint64    // X for upper, x for lower, d for digits, other runes kept
 	flags uint64
+	class uint64 // the lexicon's ambiguity class (the tags seen on the word)
+	quote uint64 // for a double quote, quoteOpen or quoteClose; else 0
+	tag   uint8  // the tag dictionary's tag plus one; 0 if the word is scored
 }
+
+// Quote values: a double quote after an even number of them in the
+// sentence likely opens a quotation, after an odd number closes one. The
+// quote's own form says so in the Penn escapes (“ and ”), but not raw.
+const (
+	quoteOpen = 1 + iota
+	quoteClose
+)
 
 // analyze fills w with the values of s, using buf as scratch for the
 // lower-cased runes; it returns buf for reuse. Invalid UTF-8 decodes to
 // utf8.RuneError, which is hashed like any rune.
 func (w *word) analyze(s string, buf []rune) []rune {
 	s = normalize(s)
+	w.quote = 0
+	if s == `"` {
+		w.quote = quoteOpen // set to quoteOpen or quoteClose by quotes
+	}
 	buf = buf[:0]
 	cased, shape := uint64(fnvOffset), uint64(fnvOffset)
 	var flags uint64
@@ -169,6 +184,21 @@ func (w *word) analyze(s string, buf []rune) []rune {
 	return buf
 }
 
+// quotes sets each double quote's quote value from the number of double
+// quotes before it in the words.
+func quotes(ws []word) {
+	open := true
+	for i := range ws {
+		if ws[i].quote != 0 {
+			ws[i].quote = quoteClose
+			if open {
+				ws[i].quote = quoteOpen
+			}
+			open = !open
+		}
+	}
+}
+
 // caseKey returns the tag dictionary's key for a word: the hash of its
 // normalised form as written, as word.analyze computes it.
 func caseKey(s string) uint64 {
@@ -189,18 +219,26 @@ var (
 
 func boundaryWord(n uint64) word {
 	v := mix(0x5bd1e995, n)
-	w := word{lower: v, cased: v, shape: v, flags: v}
+	w := word{lower: v, cased: v, shape: v, flags: v, class: v}
 	for k := range 4 {
 		w.pre[k], w.suf[k] = v, v
 	}
 	return w
 }
 
-// Tag values in features: a tag's index plus one, or these before the
-// sentence's start.
+// classValue is the feature value of ambiguity class i; unknownClass that
+// of a word the lexicon lacks.
+func classValue(i int) uint64 { return mix(0xc1a55, uint64(i)+1) }
+
+var unknownClass = mix(0xc1a55, 0)
+
+// Tag values in features: a tag's index plus one, or these past the
+// sentence's ends.
 const (
 	startTag1 = 1000 // the tag before the first word
 	startTag2 = 1001 // the tag two before the first word
+	endTag1   = 1002 // the tag after the last word
+	endTag2   = 1003 // the tag two after the last word
 )
 
 func mix(h, v uint64) uint64 {
@@ -221,13 +259,17 @@ func feat(template uint64, vals ...uint64) uint64 {
 	return h
 }
 
-// numFeatures is how many features features returns.
-const numFeatures = 27
+// numFeatures1 is how many features the first pass scores, numFeatures how
+// many the second.
+const (
+	numFeatures1 = 33
+	numFeatures  = numFeatures1 + 10
+)
 
-// features appends the features of word i of the padded sentence ws (the
+// features appends the first pass's features of word i of the padded sentence ws (the
 // sentence's words with pad boundary words on each side; i counts from the
 // first real word) given the tag values of the two words before it.
-func features(dst []uint64, ws []word, i int, t1, t2 uint64) []uint64 {
+func features(dst []uint64, ws []word, i int, t1, t2, sent uint64) []uint64 {
 	j := i + pad
 	w, p1, p2, n1, n2 := &ws[j], &ws[j-1], &ws[j-2], &ws[j+1], &ws[j+2]
 	first := uint64(0)
@@ -245,5 +287,54 @@ func features(dst []uint64, ws []word, i int, t1, t2 uint64) []uint64 {
 		feat(18, p1.lower), feat(19, p2.lower), feat(20, n1.lower), feat(21, n2.lower),
 		feat(22, p1.suf[2]), feat(23, n1.suf[2]), feat(24, n1.shape),
 		feat(25, p1.lower, w.lower), feat(26, w.lower, n1.lower),
+		feat(27, n1.class), feat(28, n2.class), feat(29, w.lower, n1.class),
+		feat(30, sent, w.flags), feat(31, sent, w.lower), feat(32, w.quote),
 	)
+}
+
+// rightFeatures appends the second pass's own features of word i of the
+// padded sentence ws: the tags the first pass gave the word and the next
+// two (r0, r1, r2), alone and with the tag before and the word itself.
+func rightFeatures(dst []uint64, ws []word, i int, t1, r0, r1, r2 uint64) []uint64 {
+	w := &ws[i+pad]
+	return append(dst,
+		feat(40, r0), feat(41, r0, t1), feat(42, r0, r1), feat(43, r0, w.lower),
+		feat(44, r1), feat(45, r2), feat(46, r1, r2), feat(47, t1, r1),
+		feat(48, w.lower, r1), feat(49, w.suf[2], r1),
+	)
+}
+
+// Sentence cases (the sent value of features): whether the sentence is
+// written like a title or in capitals, where a capital says little about a
+// word being a name.
+const (
+	sentPlain    = 1 + iota
+	sentTitle    // most words capitalised
+	sentCapitals // most words in capitals
+)
+
+// sentenceCase returns the case of the padded sentence ws.
+func sentenceCase(ws []word) uint64 {
+	words, title, caps := 0, 0, 0
+	for _, w := range ws[pad : len(ws)-pad] {
+		if w.flags&flagLetter == 0 {
+			continue
+		}
+		words++
+		if w.flags&flagTitle != 0 {
+			title++
+		}
+		if w.flags&flagAllCaps != 0 {
+			caps++
+		}
+	}
+	switch {
+	case words < 3:
+		return sentPlain
+	case 10*caps >= 7*words:
+		return sentCapitals
+	case 10*title >= 6*words:
+		return sentTitle
+	}
+	return sentPlain
 }

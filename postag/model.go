@@ -11,27 +11,88 @@ import (
 	"slices"
 )
 
-// Model holds a trained tagger: its tag set, its tag dictionary and its
-// feature weights. A Model is read-only once built and safe for concurrent
-// use.
+// Model holds a trained tagger: its tag set, its lexicon (the tag
+// dictionary among it) and the feature weights of its one or two passes.
+// A Model is read-only once built and safe for concurrent use.
 type Model struct {
-	tags      []string
-	dictWords []string // normalised forms, sorted, for writing
-	dictTags  []uint8
-	dict      *dict
-	keys      []uint64 // feature keys, ascending; row i has counts[i] entries
-	counts    []uint8
-	w         *weights
+	lx     *lexicon
+	passes []pass
+}
+
+// lexicon is what training saw of the words: the tag set, and for each
+// frequent word its ambiguity class (the tags it had) and, if it nearly
+// always had one tag, that tag (the tag dictionary).
+type lexicon struct {
+	tags    []string
+	classes [][]uint8  // ambiguity classes: sets of tag indices, ascending
+	words   []lexEntry // sorted by word
+	lt      *lexTable
+}
+
+// lexEntry is what training saw of one frequent word.
+type lexEntry struct {
+	word  string // normalised form (normalForm)
+	class uint32 // index into classes
+	tag   uint8  // the dictionary's tag plus one; 0 if the word is scored
+}
+
+func newLexicon(tags []string, classes [][]uint8, words []lexEntry) *lexicon {
+	lx := &lexicon{tags: tags, classes: classes, words: words}
+	keys := make([]uint64, len(words))
+	vals := make([]lexSlot, len(words))
+	for i, e := range words {
+		keys[i] = caseKey(e.word)
+		vals[i] = lexSlot{class: classValue(int(e.class)), tag: e.tag}
+	}
+	lx.lt = newLexTable(keys, vals)
+	return lx
+}
+
+// pass is one tagging pass's weights.
+type pass struct {
+	keys   []uint64 // feature keys, ascending; row i has counts[i] entries
+	counts []uint8
+	w      *weights
+}
+
+// newPass builds a pass from feature keys, ascending, and their rows of
+// nonzero weights.
+func newPass(keys []uint64, rows [][]entry) pass {
+	p := pass{keys: keys, counts: make([]uint8, len(rows)), w: newWeights(keys, rows)}
+	for i, r := range rows {
+		p.counts[i] = uint8(len(r))
+	}
+	return p
 }
 
 // Tags returns the tags the model assigns, sorted.
-func (m *Model) Tags() []string { return slices.Clone(m.tags) }
+func (m *Model) Tags() []string { return slices.Clone(m.lx.tags) }
 
 // DictSize is how many words the tag dictionary tags without scoring.
-func (m *Model) DictSize() int { return len(m.dictWords) }
+func (m *Model) DictSize() int {
+	n := 0
+	for _, e := range m.lx.words {
+		if e.tag > 0 {
+			n++
+		}
+	}
+	return n
+}
 
-// Features is how many features have weights.
-func (m *Model) Features() int { return len(m.keys) }
+// LexiconSize is how many words the model knows the ambiguity class of.
+func (m *Model) LexiconSize() int { return len(m.lx.words) }
+
+// Passes is how many passes the model tags in (1 or 2).
+func (m *Model) Passes() int { return len(m.passes) }
+
+// Features is how many features have weights, over all passes.
+func (m *Model) Features() int {
+	n := 0
+	for _, p := range m.passes {
+		n += len(p.keys)
+	}
+	return n
+}
 
 // maxTags is the most tags a model may have: tags are bytes.
 const maxTags = 255
@@ -45,26 +106,9 @@ const (
 // of this version.
 var ErrBadModel = errors.New("postag: not a tagger model")
 
-// newModel builds a model, its lookup tables included, from its parts:
-// tags sorted, dictionary words sorted with their tag indices, feature keys
-// ascending with their rows of nonzero weights.
-func newModel(tags, dictWords []string, dictTags []uint8, keys []uint64, rows [][]entry) *Model {
-	m := &Model{tags: tags, dictWords: dictWords, dictTags: dictTags, keys: keys, counts: make([]uint8, len(rows))}
-	dk := make([]uint64, len(dictWords))
-	for i, w := range dictWords {
-		dk[i] = caseKey(w)
-	}
-	m.dict = newDict(dk, dictTags)
-	for i, r := range rows {
-		m.counts[i] = uint8(len(r))
-	}
-	m.w = newWeights(keys, rows)
-	return m
-}
-
-// Write writes the model as gzip'd binary: the tags, the dictionary, then
-// the features' keys (ascending, delta-coded) with their nonzero 16-bit
-// weights.
+// Write writes the model as gzip'd binary: the tags, the ambiguity classes,
+// the lexicon, then for each pass the features' keys (ascending,
+// delta-coded) with their nonzero 16-bit weights.
 func (m *Model) Write(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -74,27 +118,35 @@ func (m *Model) Write(w io.Writer) error {
 	e := encoder{w: bw}
 	e.bytes([]byte(modelMagic))
 	e.uvarint(modelVersion)
-	e.uvarint(uint64(len(m.tags)))
-	for _, t := range m.tags {
+	e.uvarint(uint64(len(m.lx.tags)))
+	for _, t := range m.lx.tags {
 		e.bytes([]byte(t))
 	}
-	e.uvarint(uint64(len(m.dictWords)))
-	for i, dw := range m.dictWords {
-		e.bytes([]byte(dw))
-		e.uvarint(uint64(m.dictTags[i]))
+	e.uvarint(uint64(len(m.lx.classes)))
+	for _, c := range m.lx.classes {
+		e.bytes(c)
 	}
-	e.uvarint(uint64(len(m.keys)))
-	prev, off := uint64(0), 0
-	for i, k := range m.keys {
-		e.uvarint(k - prev)
-		prev = k
-		n := int(m.counts[i])
-		e.uvarint(uint64(n))
-		for _, en := range m.w.entries[off : off+n] {
-			e.uvarint(uint64(en.tag))
-			e.varint(int64(en.w))
+	e.uvarint(uint64(len(m.lx.words)))
+	for _, le := range m.lx.words {
+		e.bytes([]byte(le.word))
+		e.uvarint(uint64(le.class))
+		e.uvarint(uint64(le.tag))
+	}
+	e.uvarint(uint64(len(m.passes)))
+	for _, p := range m.passes {
+		e.uvarint(uint64(len(p.keys)))
+		prev, off := uint64(0), 0
+		for i, k := range p.keys {
+			e.uvarint(k - prev)
+			prev = k
+			n := int(p.counts[i])
+			e.uvarint(uint64(n))
+			for _, en := range p.w.entries[off : off+n] {
+				e.uvarint(uint64(en.tag))
+				e.varint(int64(en.w))
+			}
+			off += n
 		}
-		off += n
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("postag: write model: %w", err)
@@ -151,8 +203,9 @@ type decoder struct {
 // Limits on what a model may hold, so that a corrupt file fails cleanly
 // instead of asking for gigabytes.
 const (
-	maxDict     = 1 << 20
-	maxKeys     = 1 << 24
+	maxLex    = 1 << 20
+	maxKeys   = 1 << 24
+	maxPasses = 2
 )
 
 func (d *decoder) model() (*Model, error) {
@@ -170,21 +223,50 @@ func (d *decoder) model() (*Model, error) {
 	for i := 0; d.err == nil && i < int(nt); i++ {
 		tags = append(tags, string(d.bytes(64)))
 	}
+	nc := d.uvarint()
+	if d.err == nil && nc > maxLex {
+		return nil, fmt.Errorf("%w: %d ambiguity classes", ErrBadModel, nc)
+	}
+	var classes [][]uint8
+	for i := 0; d.err == nil && i < int(nc); i++ {
+		c := d.bytes(int(nt))
+		for _, t := range c {
+			if uint64(t) >= nt {
+				d.fail(fmt.Errorf("tag %d of %d in a class", t, nt))
+			}
+		}
+		classes = append(classes, c)
+	}
 	n := d.uvarint()
-	if d.err == nil && n > maxDict {
-		return nil, fmt.Errorf("%w: %d dictionary words", ErrBadModel, n)
+	if d.err == nil && n > maxLex {
+		return nil, fmt.Errorf("%w: %d lexicon words", ErrBadModel, n)
 	}
-	var (
-		dictWords []string
-		dictTags  []uint8
-	)
+	var words []lexEntry
 	for i := 0; d.err == nil && i < int(n); i++ {
-		dictWords = append(dictWords, string(d.bytes(256)))
-		dictTags = append(dictTags, d.tag(nt))
+		e := lexEntry{word: string(d.bytes(256))}
+		e.class = uint32(d.below(nc, "class"))
+		e.tag = uint8(d.below(nt+1, "dictionary tag"))
+		words = append(words, e)
 	}
-	n = d.uvarint()
+	np := d.uvarint()
+	if d.err == nil && (np == 0 || np > maxPasses) {
+		return nil, fmt.Errorf("%w: %d passes (want 1 to %d)", ErrBadModel, np, maxPasses)
+	}
+	m := &Model{}
+	for p := 0; d.err == nil && p < int(np); p++ {
+		m.passes = append(m.passes, d.pass(nt))
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadModel, d.err)
+	}
+	m.lx = newLexicon(tags, classes, words)
+	return m, nil
+}
+
+func (d *decoder) pass(nt uint64) pass {
+	n := d.uvarint()
 	if d.err == nil && n > maxKeys {
-		return nil, fmt.Errorf("%w: %d features", ErrBadModel, n)
+		d.fail(fmt.Errorf("%d features", n))
 	}
 	var (
 		keys    []uint64
@@ -210,29 +292,29 @@ func (d *decoder) model() (*Model, error) {
 		}
 		row := make([]entry, 0, nz)
 		for j := uint64(0); d.err == nil && j < nz; j++ {
-			t := d.tag(nt)
+			t := d.below(nt, "tag")
 			v := d.varint()
 			if v < math.MinInt16 || v > math.MaxInt16 {
 				d.fail(fmt.Errorf("weight %d out of range", v))
 			}
-			row = append(row, entry{tag: t, w: int16(v)})
+			row = append(row, entry{tag: uint8(t), w: int16(v)})
 		}
 		keys = append(keys, key)
 		rows = append(rows, row)
 	}
 	if d.err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadModel, d.err)
+		return pass{}
 	}
-	return newModel(tags, dictWords, dictTags, keys, rows), nil
+	return newPass(keys, rows)
 }
 
-// tag reads a tag index below n.
-func (d *decoder) tag(n uint64) uint8 {
-	t := d.uvarint()
-	if d.err == nil && t >= n {
-		d.fail(fmt.Errorf("tag %d of %d", t, n))
+// below reads a number below n; what names it in the error.
+func (d *decoder) below(n uint64, what string) uint64 {
+	v := d.uvarint()
+	if d.err == nil && v >= n {
+		d.fail(fmt.Errorf("%s %d of %d", what, v, n))
 	}
-	return uint8(t)
+	return v
 }
 
 func (d *decoder) fail(err error) {

@@ -92,42 +92,47 @@ func (t *weights) score(scores []int32, feats []uint64) {
 	}
 }
 
-// dict is the tag dictionary: words whose tag is settled without scoring,
-// keyed by caseKey. It is an open-addressing table at most half full.
-type dict struct {
+// lexTable maps a word (its caseKey) to what the lexicon knows of it: the
+// feature value of its ambiguity class and, for a dictionary word, its tag.
+// It is an open-addressing table at most half full.
+type lexTable struct {
 	mask  uint64
-	slots []dslot
+	slots []lexSlot
 }
 
-type dslot struct {
-	key uint64 // 0: empty
-	tag uint8
+type lexSlot struct {
+	key   uint64 // 0: empty
+	class uint64 // the class's feature value
+	tag   uint8  // the settled tag plus one; 0: the word is scored
 }
 
-func newDict(keys []uint64, tags []uint8) *dict {
+func newLexTable(keys []uint64, vals []lexSlot) *lexTable {
 	size := 16
 	for size < 2*len(keys) {
 		size *= 2
 	}
-	d := &dict{mask: uint64(size - 1), slots: make([]dslot, size)}
+	t := &lexTable{mask: uint64(size - 1), slots: make([]lexSlot, size)}
 	for i, k := range keys {
-		j := k & d.mask
-		for d.slots[j].key != 0 && d.slots[j].key != k {
-			j = (j + 1) & d.mask
+		j := k & t.mask
+		for t.slots[j].key != 0 && t.slots[j].key != k {
+			j = (j + 1) & t.mask
 		}
-		d.slots[j] = dslot{key: k, tag: tags[i]}
+		t.slots[j] = vals[i]
+		t.slots[j].key = k
 	}
-	return d
+	return t
 }
 
-func (d *dict) lookup(key uint64) (uint8, bool) {
-	for j := key & d.mask; ; j = (j + 1) & d.mask {
-		s := d.slots[j]
+// lookup returns the word's slot; a word not in the lexicon gets the
+// unknown class.
+func (t *lexTable) lookup(key uint64) lexSlot {
+	for j := key & t.mask; ; j = (j + 1) & t.mask {
+		s := t.slots[j]
 		if s.key == key {
-			return s.tag, true
+			return s
 		}
 		if s.key == 0 {
-			return 0, false
+			return lexSlot{class: unknownClass}
 		}
 	}
 }

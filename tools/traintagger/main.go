@@ -33,6 +33,9 @@ type options struct {
 	eval     string
 	epochs   int
 	minCount int
+	onePass  bool
+	dictMin  int
+	dictShr  float64
 	seed     uint64
 }
 
@@ -45,6 +48,9 @@ func run() int {
 	flag.StringVar(&o.eval, "eval", "", "only score this model file on the dev split")
 	flag.IntVar(&o.epochs, "epochs", 10, "training epochs")
 	flag.IntVar(&o.minCount, "min-count", 2, "drop features seen fewer times in training")
+	flag.BoolVar(&o.onePass, "one-pass", false, "train a one-pass model (faster to tag and train, less accurate)")
+	flag.IntVar(&o.dictMin, "dict-min-count", 20, "words seen this often with one tag go in the tag dictionary ...")
+	flag.Float64Var(&o.dictShr, "dict-share", 0.97, "... if they have that tag this share of the time")
 	flag.Uint64Var(&o.seed, "seed", 1, "random seed")
 	flag.Parse()
 	if flag.NArg() > 0 || o.epochs < 1 || o.minCount < 1 {
@@ -85,9 +91,12 @@ func trainAndScore(ctx context.Context, o options) error {
 	}
 	start := time.Now()
 	m, err := postag.Train(ctx, train, postag.TrainOptions{
-		Epochs:   o.epochs,
-		MinCount: o.minCount,
-		Seed:     o.seed,
+		Epochs:       o.epochs,
+		MinCount:     o.minCount,
+		OnePass:      o.onePass,
+		DictMinCount: o.dictMin,
+		DictShare:    o.dictShr,
+		Seed:         o.seed,
 		AfterEpoch: func(epoch int, m *postag.Model) error {
 			return report(fmt.Sprintf("epoch %2d %6s", epoch, time.Since(start).Round(time.Second)), m, dev, known)
 		},
@@ -113,8 +122,8 @@ func trainAndScore(ctx context.Context, o options) error {
 	if err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
-	fmt.Printf("wrote %s (%.2f MB): %d tags, %d dictionary words, %d features\n",
-		o.out, float64(info.Size())/1e6, len(m.Tags()), m.DictSize(), m.Features())
+	fmt.Printf("wrote %s (%.2f MB): %d tags, %d passes, %d dictionary words, %d lexicon words, %d features\n",
+		o.out, float64(info.Size())/1e6, len(m.Tags()), m.Passes(), m.DictSize(), m.LexiconSize(), m.Features())
 	// Score what was written, read back, to check the file.
 	f, err = os.Open(o.out)
 	if err != nil {

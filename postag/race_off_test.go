@@ -1,0 +1,5 @@
+//go:build !race
+
+package postag
+
+const raceEnabled = false
