@@ -263,7 +263,7 @@ func feat(template uint64, vals ...uint64) uint64 {
 // many the second.
 const (
 	numFeatures1 = 33
-	numFeatures  = numFeatures1 + 10
+	numFeatures  = numFeatures1 + 13
 )
 
 // features appends the first pass's features of word i of the padded sentence ws (the
@@ -301,6 +301,7 @@ func rightFeatures(dst []uint64, ws []word, i int, t1, r0, r1, r2 uint64) []uint
 		feat(40, r0), feat(41, r0, t1), feat(42, r0, r1), feat(43, r0, w.lower),
 		feat(44, r1), feat(45, r2), feat(46, r1, r2), feat(47, t1, r1),
 		feat(48, w.lower, r1), feat(49, w.suf[2], r1),
+		feat(50, r0, w.suf[2]), feat(51, r0, ws[i+pad+1].lower), feat(52, r0, ws[i+pad-1].lower),
 	)
 }
 
