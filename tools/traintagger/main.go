@@ -11,7 +11,10 @@
 // (CC BY-SA 4.0; the model shares that licence, see postag/MODEL_LICENSE).
 // The defaults are the settings of the embedded model, and training is
 // deterministic: run from the repository root, the command rebuilds the
-// model byte for byte.
+// model byte for byte, in about a minute on one idle core. It trains the
+// right-to-left first pass and ten jackknife copies of it silently (some 50
+// seconds), then prints the dev accuracy after each epoch of the second
+// pass, and of the model as written and read back.
 // Exit code 1 means a file could not be read or written, 2 a bad flag.
 package main
 
@@ -53,7 +56,7 @@ func run() int {
 	flag.Float64Var(&o.dictShr, "dict-share", 0.97, "... if they have that tag this share of the time")
 	flag.Uint64Var(&o.seed, "seed", 1, "random seed")
 	flag.Parse()
-	if flag.NArg() > 0 || o.epochs < 1 || o.minCount < 1 {
+	if flag.NArg() > 0 || o.epochs < 1 || o.minCount < 1 || o.dictMin < 1 || o.dictShr <= 0 || o.dictShr > 1 {
 		fmt.Fprintln(os.Stderr, "traintagger: bad arguments")
 		flag.Usage()
 		return 2
