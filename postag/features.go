@@ -12,10 +12,11 @@ import (
 // seen in training simply has no weight.
 
 // normalize maps the Penn Treebank escapes and the typographic variants of
-// brackets and quotes to one plain form, so that "-LRB-" and "(", "“" and
-// "“" look the same to the model: EWT writes them raw, CaRB and the PTB
-// escape them. It returns w itself when nothing changes (no allocation);
-// apostrophes inside words are folded by foldRune as the word is hashed.
+// brackets and quotes to one plain form, so that "-LRB-" and "(", or the
+// Penn opening quote (two backquotes) and a curly one, look the same to
+// the model: EWT writes them raw, CaRB and the PTB escape them. It returns
+// w itself when nothing changes (no allocation); apostrophes inside words
+// are folded by foldRune as the word is hashed.
 func normalize(w string) string {
 	switch w {
 	case "-LRB-", "-lrb-":
@@ -98,7 +99,8 @@ type word struct {
 
 // Quote values: a double quote after an even number of them in the
 // sentence likely opens a quotation, after an odd number closes one. The
-// quote's own form says so in the Penn escapes (“ and ”), but not raw.
+// quote's own form says so in the Penn escapes (two backquotes, two
+// apostrophes), but not raw.
 const (
 	quoteOpen = 1 + iota
 	quoteClose

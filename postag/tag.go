@@ -39,8 +39,8 @@ func newScratch(tags int) *scratch {
 func (t *Tagger) Model() *Model { return t.m }
 
 // Tag returns the Penn Treebank tag of each word of one tokenised sentence.
-// Words may be written raw or Penn-escaped ("(" or "-LRB-", `"` or "“"):
-// both get the same tag. Any string is accepted, invalid UTF-8 included.
+// Words may be written raw or Penn-escaped ("(" or "-LRB-", a plain double
+// quote or the Penn opening quote): both get the same tag. Any string is accepted, invalid UTF-8 included.
 func (t *Tagger) Tag(words []string) []string {
 	return t.TagInto(nil, words)
 }
