@@ -38,7 +38,7 @@ const RootLabel = "root"
 
 const (
 	modelMagic   = "newsgraph-depparse"
-	modelVersion = 2
+	modelVersion = 3
 )
 
 // ErrBadModel is returned by ReadModel when the data is not a model of this

@@ -33,7 +33,6 @@ type state struct {
 	lc2     []int32  // second leftmost child
 	rc1     []int32  // rightmost child
 	rc2     []int32  // second rightmost child
-	nl, nr  []uint8  // number of left and right children, capped at 255
 	ls, rs  []uint64 // sets of left and right children's labels, one bit each
 	leaf    []bool   // words whose tag never heads a word (punctuation): they take no dependent
 }
@@ -50,8 +49,6 @@ func (s *state) reset(n int) {
 	s.rc1 = resize(s.rc1, size, none)
 	s.rc2 = resize(s.rc2, size, none)
 	s.labels = resize(s.labels, size, 0)
-	s.nl = resize(s.nl, size, 0)
-	s.nr = resize(s.nr, size, 0)
 	s.ls = resize(s.ls, size, 0)
 	s.rs = resize(s.rs, size, 0)
 	s.onStack = resize(s.onStack, size, false)
@@ -127,11 +124,9 @@ func (s *state) attach(h, d int32, label uint8) {
 	s.labels[d] = label
 	if d < h {
 		s.lc2[h], s.lc1[h] = s.lc1[h], d
-		s.nl[h] = min(s.nl[h]+1, 255)
 		s.ls[h] |= 1 << (label & 63)
 	} else {
 		s.rc2[h], s.rc1[h] = s.rc1[h], d
-		s.nr[h] = min(s.nr[h]+1, 255)
 		s.rs[h] |= 1 << (label & 63)
 	}
 }
