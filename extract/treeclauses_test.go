@@ -44,11 +44,31 @@ func tuple(s Sentence, cl Clause) string {
 	return cl.Kind + ": " + strings.Join(f, " | ")
 }
 
+// treeTest is a hand-built parse and the clauses TreeClauses must read from it, as
+// tuple renders them, in order.
+type treeTest struct {
+	name, tree string
+	want       []string
+}
+
+func checkTree(t *testing.T, tests []treeTest) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, tr := parsed(t, tt.tree)
+			var got []string
+			for _, cl := range TreeClauses(s, tr) {
+				got = append(got, tuple(s, cl))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
 func TestTreeClauses(t *testing.T) {
-	tests := []struct {
-		name, tree string
-		want       []string
-	}{{
+	tests := []treeTest{{
 		name: "active with prepositional phrases before and after",
 		tree: `In/IN/2/case 2020/CD/6/obl ,/,/6/punct Azerbaijani/JJ/5/amod forces/NNS/6/nsubj
 			seized/VBD/0/root Shusha/NNP/6/obj from/IN/10/case Armenian/JJ/10/amod troops/NNS/6/obl ././6/punct`,
@@ -110,18 +130,7 @@ func TestTreeClauses(t *testing.T) {
 		tree: `Sign/VB/0/root the/DT/3/det treaty/NN/1/obj`,
 		want: nil,
 	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s, tr := parsed(t, tt.tree)
-			var got []string
-			for _, cl := range TreeClauses(s, tr) {
-				got = append(got, tuple(s, cl))
-			}
-			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
-				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
-			}
-		})
-	}
+	checkTree(t, tests)
 }
 
 func TestTreeClausesMismatchedTree(t *testing.T) {
@@ -133,10 +142,7 @@ func TestTreeClausesMismatchedTree(t *testing.T) {
 }
 
 func TestTreeNounRelations(t *testing.T) {
-	tests := []struct {
-		name, tree string
-		want       []string
-	}{{
+	tests := []treeTest{{
 		name: "owner has what it owns; a pronoun owner gives nothing",
 		tree: `Russia/NNP/3/nmod:poss 's/POS/1/case envoy/NN/4/nsubj met/VBD/0/root his/PRP$/6/nmod:poss counterpart/NN/4/obj`,
 		want: []string{"active: Russia 's envoy | met | his counterpart", "possessive: Russia | has | envoy"},
@@ -153,16 +159,5 @@ func TestTreeNounRelations(t *testing.T) {
 		tree: `Baku/NNP/0/root ,/,/4/punct it/PRP/4/nsubj said/VBD/1/appos`,
 		want: []string{"active: it | said | "},
 	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s, tr := parsed(t, tt.tree)
-			var got []string
-			for _, cl := range TreeClauses(s, tr) {
-				got = append(got, tuple(s, cl))
-			}
-			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
-				t.Errorf("got\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
-			}
-		})
-	}
+	checkTree(t, tests)
 }
