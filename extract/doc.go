@@ -15,7 +15,16 @@
 // (WithoutEntities, WithoutTimexes), swap the verb lexicon (WithLexicon) or change the
 // confidence below which facts are dropped (WithMinConfidence; DefaultMinConfidence).
 // WriteCarb prints the raw clause tuples of single sentences in the CaRB benchmark's
-// system format, so the clause reader can be scored on its own.
+// system format, so the clause readers can be scored on their own; CarbTuples gives
+// them with the features of their confidence.
+//
+// # Two clause readers
+//
+// Clauses reads tuples with rules over POS chunks; TreeClauses reads them from a
+// dependency parse (package depparse, on tags from package postag). The news pipeline
+// uses the rules alone. The CaRB tuples come from both: a clause both readers find is
+// written once, and a logistic model weighs its construction, its arguments and the
+// agreement of the readers into a confidence (carbconf.go).
 //
 // # Stages
 //
@@ -59,5 +68,6 @@
 // # What it must never import
 //
 // extract is pure text processing: it never imports Cayley or any package of newsgraph
-// (graph, queries, server, config, cmd). Data flows extract → graph, never back.
+// but the pure language models it reads with (depparse, postag); never graph, queries,
+// server, config, carb or cmd. Data flows extract → graph, never back.
 package extract
