@@ -1,14 +1,13 @@
 package postag
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"slices"
+
+	"github.com/newsgraph/newsgraph/internal/modelio"
 )
 
 // Model holds a trained tagger: its tag set, its lexicon (the tag
@@ -97,107 +96,66 @@ func (m *Model) Features() int {
 // maxTags is the most tags a model may have: tags are bytes.
 const maxTags = 255
 
-const (
-	modelMagic   = "newsgraph-postag"
-	modelVersion = 1
-)
-
 // ErrBadModel is returned by ReadModel when the data is not a tagger model
 // of this version.
 var ErrBadModel = errors.New("postag: not a tagger model")
+
+// format is the tagger's model file.
+var format = modelio.Format{Magic: "newsgraph-postag", Version: 1, ErrBad: ErrBadModel}
 
 // Write writes the model as gzip'd binary: the tags, the ambiguity classes,
 // the lexicon, then for each pass the features' keys (ascending,
 // delta-coded) with their nonzero 16-bit weights.
 func (m *Model) Write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("postag: write model: %w", err)
-	}
-	bw := bufio.NewWriter(zw)
-	e := encoder{w: bw}
-	e.bytes([]byte(modelMagic))
-	e.uvarint(modelVersion)
-	e.uvarint(uint64(len(m.lx.tags)))
-	for _, t := range m.lx.tags {
-		e.bytes([]byte(t))
-	}
-	e.uvarint(uint64(len(m.lx.classes)))
-	for _, c := range m.lx.classes {
-		e.bytes(c)
-	}
-	e.uvarint(uint64(len(m.lx.words)))
-	for _, le := range m.lx.words {
-		e.bytes([]byte(le.word))
-		e.uvarint(uint64(le.class))
-		e.uvarint(uint64(le.tag))
-	}
-	e.uvarint(uint64(len(m.passes)))
-	for _, p := range m.passes {
-		e.uvarint(uint64(len(p.keys)))
-		prev, off := uint64(0), 0
-		for i, k := range p.keys {
-			e.uvarint(k - prev)
-			prev = k
-			n := int(p.counts[i])
-			e.uvarint(uint64(n))
-			for _, en := range p.w.entries[off : off+n] {
-				e.uvarint(uint64(en.tag))
-				e.varint(int64(en.w))
-			}
-			off += n
+	err := format.Write(w, func(e *modelio.Encoder) {
+		e.Uvarint(uint64(len(m.lx.tags)))
+		for _, t := range m.lx.tags {
+			e.Bytes([]byte(t))
 		}
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("postag: write model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("postag: write model: %w", err)
+		e.Uvarint(uint64(len(m.lx.classes)))
+		for _, c := range m.lx.classes {
+			e.Bytes(c)
+		}
+		e.Uvarint(uint64(len(m.lx.words)))
+		for _, le := range m.lx.words {
+			e.Bytes([]byte(le.word))
+			e.Uvarint(uint64(le.class))
+			e.Uvarint(uint64(le.tag))
+		}
+		e.Uvarint(uint64(len(m.passes)))
+		for _, p := range m.passes {
+			e.Uvarint(uint64(len(p.keys)))
+			prev, off := uint64(0), 0
+			for i, k := range p.keys {
+				e.Uvarint(k - prev)
+				prev = k
+				n := int(p.counts[i])
+				e.Uvarint(uint64(n))
+				for _, en := range p.w.entries[off : off+n] {
+					e.Uvarint(uint64(en.tag))
+					e.Varint(int64(en.w))
+				}
+				off += n
+			}
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("postag: %w", err)
 	}
 	return nil
 }
 
-type encoder struct {
-	w   *bufio.Writer
-	buf [binary.MaxVarintLen64]byte
-}
-
-// Writes go to a bufio.Writer, which remembers its first error for Flush.
-func (e *encoder) uvarint(v uint64) { e.w.Write(binary.AppendUvarint(e.buf[:0], v)) }
-func (e *encoder) varint(v int64)   { e.w.Write(binary.AppendVarint(e.buf[:0], v)) }
-func (e *encoder) bytes(b []byte) {
-	e.uvarint(uint64(len(b)))
-	e.w.Write(b)
-}
-
 // ReadModel reads a model written by Write. name is used in errors.
 func ReadModel(r io.Reader, name string) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	var m *Model
+	err := format.Read(r, name, func(d *modelio.Decoder) (err error) {
+		m, err = decodeModel(d)
+		return err
+	})
 	if err != nil {
-		return nil, fmt.Errorf("read model %s: %w: %w", name, ErrBadModel, err)
-	}
-	defer zr.Close()
-	d := decoder{r: bufio.NewReader(zr)}
-	m, err := d.model()
-	if err == nil {
-		// Reading to the end makes gzip check its checksum and length.
-		if _, err = d.r.ReadByte(); err == nil {
-			err = fmt.Errorf("%w: data after the model", ErrBadModel)
-		} else if err == io.EOF {
-			err = nil
-		} else {
-			err = fmt.Errorf("%w: %w", ErrBadModel, eof(err))
-		}
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read model %s: %w", name, err)
+		return nil, err
 	}
 	return m, nil
-}
-
-type decoder struct {
-	r   *bufio.Reader
-	err error
 }
 
 // Limits on what a model may hold, so that a corrupt file fails cleanly
@@ -208,65 +166,61 @@ const (
 	maxPasses = 2
 )
 
-func (d *decoder) model() (*Model, error) {
-	if magic := d.bytes(64); d.err != nil || string(magic) != modelMagic {
-		return nil, ErrBadModel
-	}
-	if v := d.uvarint(); d.err == nil && v != modelVersion {
-		return nil, fmt.Errorf("%w: version %d, want %d", ErrBadModel, v, modelVersion)
-	}
-	nt := d.uvarint()
-	if d.err == nil && (nt == 0 || nt > maxTags) {
-		return nil, fmt.Errorf("%w: %d tags (want 1 to %d)", ErrBadModel, nt, maxTags)
+// decodeModel decodes what Write encoded after the header.
+func decodeModel(d *modelio.Decoder) (*Model, error) {
+	nt := d.Uvarint()
+	if d.Err() == nil && (nt == 0 || nt > maxTags) {
+		return nil, fmt.Errorf("%d tags (want 1 to %d)", nt, maxTags)
 	}
 	var tags []string
-	for i := 0; d.err == nil && i < int(nt); i++ {
-		tags = append(tags, string(d.bytes(64)))
+	for i := 0; d.Err() == nil && i < int(nt); i++ {
+		tags = append(tags, string(d.Bytes(64)))
 	}
-	nc := d.uvarint()
-	if d.err == nil && nc > maxLex {
-		return nil, fmt.Errorf("%w: %d ambiguity classes", ErrBadModel, nc)
+	nc := d.Uvarint()
+	if d.Err() == nil && nc > maxLex {
+		return nil, fmt.Errorf("%d ambiguity classes", nc)
 	}
 	var classes [][]uint8
-	for i := 0; d.err == nil && i < int(nc); i++ {
-		c := d.bytes(int(nt))
+	for i := 0; d.Err() == nil && i < int(nc); i++ {
+		c := d.Bytes(int(nt))
 		for _, t := range c {
 			if uint64(t) >= nt {
-				d.fail(fmt.Errorf("tag %d of %d in a class", t, nt))
+				d.Fail(fmt.Errorf("tag %d of %d in a class", t, nt))
 			}
 		}
 		classes = append(classes, c)
 	}
-	n := d.uvarint()
-	if d.err == nil && n > maxLex {
-		return nil, fmt.Errorf("%w: %d lexicon words", ErrBadModel, n)
+	n := d.Uvarint()
+	if d.Err() == nil && n > maxLex {
+		return nil, fmt.Errorf("%d lexicon words", n)
 	}
 	var words []lexEntry
-	for i := 0; d.err == nil && i < int(n); i++ {
-		e := lexEntry{word: string(d.bytes(256))}
-		e.class = uint32(d.below(nc, "class"))
-		e.tag = uint8(d.below(nt+1, "dictionary tag"))
+	for i := 0; d.Err() == nil && i < int(n); i++ {
+		e := lexEntry{word: string(d.Bytes(256))}
+		e.class = uint32(d.Below(nc, "class"))
+		e.tag = uint8(d.Below(nt+1, "dictionary tag"))
 		words = append(words, e)
 	}
-	np := d.uvarint()
-	if d.err == nil && (np == 0 || np > maxPasses) {
-		return nil, fmt.Errorf("%w: %d passes (want 1 to %d)", ErrBadModel, np, maxPasses)
+	np := d.Uvarint()
+	if d.Err() == nil && (np == 0 || np > maxPasses) {
+		return nil, fmt.Errorf("%d passes (want 1 to %d)", np, maxPasses)
 	}
 	m := &Model{}
-	for p := 0; d.err == nil && p < int(np); p++ {
-		m.passes = append(m.passes, d.pass(nt))
+	for p := 0; d.Err() == nil && p < int(np); p++ {
+		m.passes = append(m.passes, decodePass(d, nt))
 	}
-	if d.err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrBadModel, d.err)
+	if d.Err() != nil {
+		return nil, d.Err()
 	}
 	m.lx = newLexicon(tags, classes, words)
 	return m, nil
 }
 
-func (d *decoder) pass(nt uint64) pass {
-	n := d.uvarint()
-	if d.err == nil && n > maxKeys {
-		d.fail(fmt.Errorf("%d features", n))
+// decodePass decodes one pass of a model with nt tags.
+func decodePass(d *modelio.Decoder, nt uint64) pass {
+	n := d.Uvarint()
+	if d.Err() == nil && n > maxKeys {
+		d.Fail(fmt.Errorf("%d features", n))
 	}
 	var (
 		keys    []uint64
@@ -274,91 +228,36 @@ func (d *decoder) pass(nt uint64) pass {
 		key     uint64
 		entries int
 	)
-	for i := uint64(0); d.err == nil && i < n; i++ {
-		delta := d.uvarint()
+	for i := uint64(0); d.Err() == nil && i < n; i++ {
+		delta := d.Uvarint()
 		if delta == 0 || key+delta < key {
-			d.fail(errors.New("feature keys out of order"))
+			d.Fail(errors.New("feature keys out of order"))
 			break
 		}
 		key += delta
-		nz := d.uvarint()
+		nz := d.Uvarint()
 		if nz > nt {
-			d.fail(fmt.Errorf("feature with %d weights for %d tags", nz, nt))
+			d.Fail(fmt.Errorf("feature with %d weights for %d tags", nz, nt))
 			break
 		}
 		if entries += int(nz); entries > maxEntries {
-			d.fail(fmt.Errorf("more than %d weights", maxEntries))
+			d.Fail(fmt.Errorf("more than %d weights", maxEntries))
 			break
 		}
 		row := make([]entry, 0, nz)
-		for j := uint64(0); d.err == nil && j < nz; j++ {
-			t := d.below(nt, "tag")
-			v := d.varint()
+		for j := uint64(0); d.Err() == nil && j < nz; j++ {
+			t := d.Below(nt, "tag")
+			v := d.Varint()
 			if v < math.MinInt16 || v > math.MaxInt16 {
-				d.fail(fmt.Errorf("weight %d out of range", v))
+				d.Fail(fmt.Errorf("weight %d out of range", v))
 			}
 			row = append(row, entry{tag: uint8(t), w: int16(v)})
 		}
 		keys = append(keys, key)
 		rows = append(rows, row)
 	}
-	if d.err != nil {
+	if d.Err() != nil {
 		return pass{}
 	}
 	return newPass(keys, rows)
-}
-
-// below reads a number below n; what names it in the error.
-func (d *decoder) below(n uint64, what string) uint64 {
-	v := d.uvarint()
-	if d.err == nil && v >= n {
-		d.fail(fmt.Errorf("%s %d of %d", what, v, n))
-	}
-	return v
-}
-
-func (d *decoder) fail(err error) {
-	if d.err == nil {
-		d.err = err
-	}
-}
-
-func (d *decoder) uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	v, err := binary.ReadUvarint(d.r)
-	d.fail(eof(err))
-	return v
-}
-
-func (d *decoder) varint() int64 {
-	if d.err != nil {
-		return 0
-	}
-	v, err := binary.ReadVarint(d.r)
-	d.fail(eof(err))
-	return v
-}
-
-func (d *decoder) bytes(limit int) []byte {
-	n := d.uvarint()
-	if d.err != nil {
-		return nil
-	}
-	if n > uint64(limit) {
-		d.fail(fmt.Errorf("string of %d bytes", n))
-		return nil
-	}
-	b := make([]byte, n)
-	_, err := io.ReadFull(d.r, b)
-	d.fail(eof(err))
-	return b
-}
-
-func eof(err error) error {
-	if err == io.EOF {
-		return io.ErrUnexpectedEOF
-	}
-	return err
 }
