@@ -35,19 +35,17 @@ func TestReadCoNLLU(t *testing.T) {
 	}
 }
 
+// TestReadCoNLLUErrors checks that the parser's treebanks must be trees;
+// the reader's other errors are internal/conllu's tests.
 func TestReadCoNLLUErrors(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
-		{"columns", "1\tYes\tyes\n", "bad.conllu:1: 3 columns, want 10"},
-		{"id", "2\tYes\t_\t_\tUH\t_\t0\troot\t_\t_\n", `bad.conllu:1: word id "2", want 1`},
 		{"head", "1\tYes\t_\t_\tUH\t_\tx\troot\t_\t_\n", `bad.conllu:1: head "x" is not a number`},
-		{"range", "1\tYes\t_\t_\tUH\t_\t3\troot\t_\t_\n\n", "bad.conllu:2: word 1 has head 3 in a sentence of 1 words"},
-		{"self", "1\tYes\t_\t_\tUH\t_\t1\troot\t_\t_\n", "bad.conllu:1: word 1 has head 1"},
 		{"roots", "1\tNo\t_\t_\tUH\t_\t0\troot\t_\t_\n2\tno\t_\t_\tUH\t_\t0\troot\t_\t_\n", "bad.conllu:2: sentence has 2 roots, want 1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadCoNLLU(strings.NewReader(tc.in), "bad.conllu")
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("error %v, want it to contain %q", err, tc.want)
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("error %v, want %q", err, tc.want)
 			}
 		})
 	}
