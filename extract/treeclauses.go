@@ -69,7 +69,13 @@ func (r *reader) nounRelation(i int) (Clause, bool) {
 		if tag != "NN" || !strings.HasPrefix(r.s.Tokens[h].Tag, "NNP") || i+1 >= len(r.s.Tokens) || !strings.HasPrefix(r.s.Tokens[i+1].Tag, "NNP") {
 			return Clause{}, false
 		}
+		// The name runs to the end of its head's flat parts ("Uhuru Kenyatta").
 		name := Span{i + 1, h + 1}
+		for _, c := range r.kids[h] {
+			if c > h && (r.label[c] == "flat" || r.label[c] == "flat:name") {
+				name.End = max(name.End, c+1)
+			}
+		}
 		cl.Kind, cl.Arg1, cl.Rel, cl.Arg2 = KindApposition, name, "is", r.trim(Span{r.phrase(h).Start, i + 1})
 		cl.Predicate = r.s.Tokens[i].Lemma + "_of"
 	case "nmod":
@@ -213,6 +219,13 @@ func (r *reader) subject(i, depth int) (subj Span, passive, inherited, ok bool) 
 	case "advcl":
 		if !r.isVerb(i) || r.s.Tokens[i].Tag == "VB" {
 			return Span{}, false, false, false
+		}
+		// "accused Baku of blocking the road", "stopped them from leaving": a gerund
+		// after a preposition tells what the object did.
+		if m := r.child(i, "mark", "case"); m >= 0 && m < i && r.s.Tokens[i].Tag == "VBG" && r.s.Tokens[m].Tag == "IN" {
+			if o := r.child(h, "obj"); o >= 0 && o < m {
+				return r.phrase(o), false, true, true
+			}
 		}
 		sp, _, _, ok := r.subject(h, depth+1)
 		return sp, false, true, ok

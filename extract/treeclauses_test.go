@@ -122,6 +122,10 @@ func TestTreeClauses(t *testing.T) {
 			ended/VBD/2/advcl`,
 		want: []string{"active: Troops | pulled out |  | after talks ended", "active: talks | ended | "},
 	}, {
+		name: "a gerund after a preposition tells what the object did",
+		tree: `Yerevan/NNP/2/nsubj accused/VBD/0/root Baku/NNP/2/obj of/IN/5/mark blocking/VBG/2/advcl roads/NNS/5/obj`,
+		want: []string{"active: Yerevan | accused | Baku | of blocking roads", "controlled: Baku | blocking | roads"},
+	}, {
 		name: "a list of objects gives one clause each",
 		tree: `Turkey/NNP/2/nsubj armed/VBD/0/root Baku/NNP/2/obj ,/,/5/punct Kyiv/NNP/3/conj and/CC/7/cc Doha/NNP/3/conj`,
 		want: []string{"active: Turkey | armed | Baku", "active: Turkey | armed | Kyiv", "active: Turkey | armed | Doha"},
@@ -150,6 +154,10 @@ func TestTreeNounRelations(t *testing.T) {
 		name: "apposition after a name, and the role before one",
 		tree: `Kremlin/NNP/3/compound spokesman/NN/3/compound Peskov/NNP/0/root ,/,/6/punct the/DT/6/det aide/NN/3/appos`,
 		want: []string{"apposition: Peskov | is | Kremlin spokesman", "apposition: Kremlin spokesman Peskov | is | the aide"},
+	}, {
+		name: "the role's name runs to the end of its flat parts",
+		tree: `president/NN/2/compound Uhuru/NNP/0/root Kenyatta/NNP/2/flat`,
+		want: []string{"apposition: Uhuru Kenyatta | is | president"},
 	}, {
 		name: "a place in a place",
 		tree: `Shusha/NNP/0/root in/IN/3/case Karabakh/NNP/1/nmod`,
