@@ -164,7 +164,8 @@ type read struct {
 }
 
 // carbClauses returns the clauses of both readers of one sentence (rules and parsed
-// hold the same tokens, tagged for each reader), a clause they agree on once.
+// hold the same tokens, tagged for each reader), a clause they agree on once: in the
+// rules' reading, with the parse's subject when it holds the rules' one and more.
 func carbClauses(rules, parsed Sentence, t depparse.Tree) []read {
 	trees := TreeClauses(parsed, t)
 	agreed := make([]bool, len(trees))
@@ -174,6 +175,11 @@ func carbClauses(rules, parsed Sentence, t depparse.Tree) []read {
 		for k, tc := range trees {
 			if agree(c, tc) {
 				agreed[k], r.tree = true, true
+				// The parse sees the whole subject where the chunks see its last noun
+				// phrase ("Hostages held in Gaza were exchanged": not "Gaza").
+				if tc.Arg1.Start <= c.Arg1.Start && tc.Arg1.End >= c.Arg1.End && !tc.Inherited {
+					r.Arg1 = tc.Arg1
+				}
 			}
 		}
 		out = append(out, r)
