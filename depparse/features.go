@@ -3,6 +3,8 @@ package depparse
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/fhash"
 )
 
 // Feature values are 64-bit hashes: of a word (lower-cased, digits folded to
@@ -14,7 +16,7 @@ import (
 // wordValue hashes a word form (FNV-1a over its lower-cased runes, digits
 // folded to '0', so numbers share their shape).
 func wordValue(w string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fhash.Offset)
 	for i := 0; i < len(w); {
 		r := rune(w[i])
 		size := 1
@@ -28,18 +30,16 @@ func wordValue(w string) uint64 {
 			r = '0'
 		}
 		i += size
-		h ^= uint64(r)
-		h *= 1099511628211
+		h = fhash.FNV(h, r)
 	}
 	return h | 1
 }
 
 // tagValue hashes a tag; unlike words, tags keep their case and digits.
 func tagValue(t string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fhash.Offset)
 	for i := 0; i < len(t); i++ {
-		h ^= uint64(t[i])
-		h *= 1099511628211
+		h = fhash.FNV(h, rune(t[i]))
 	}
 	return h | 1
 }
@@ -48,13 +48,6 @@ var (
 	rootWord = wordValue("<root>") ^ 0x5bd1e995
 	rootTag  = tagValue("<ROOT>") ^ 0x5bd1e995
 )
-
-func mix(h, v uint64) uint64 {
-	h ^= v
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 31
-	return h
-}
 
 // feat hashes a template and its values. The values are hashes already, so
 // one multiplication per value chains them and a final mix spreads every
@@ -97,7 +90,7 @@ func suffixValue(w string) uint64 {
 			shape |= 8
 		}
 	}
-	return mix(wordValue(w[start:]), shape)
+	return fhash.Mix(wordValue(w[start:]), shape)
 }
 
 // sentence holds the per-word feature values of the sentence being parsed,

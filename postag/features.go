@@ -3,6 +3,8 @@ package postag
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/fhash"
 )
 
 // Feature values are 64-bit hashes: of a word's lower-cased form (digits
@@ -49,23 +51,12 @@ func foldRune(r rune) rune {
 	return r
 }
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func fnv(h uint64, r rune) uint64 {
-	h ^= uint64(r)
-	h *= fnvPrime
-	return h
-}
-
 // hashRunes hashes runes with FNV-1a; the result is never 0, which means
 // "no value".
 func hashRunes(rs []rune) uint64 {
-	h := uint64(fnvOffset)
+	h := uint64(fhash.Offset)
 	for _, r := range rs {
-		h = fnv(h, r)
+		h = fhash.FNV(h, r)
 	}
 	return h | 1
 }
@@ -116,13 +107,13 @@ func (w *word) analyze(s string, buf []rune) []rune {
 		w.quote = quoteOpen // set to quoteOpen or quoteClose by quotes
 	}
 	buf = buf[:0]
-	cased, shape := uint64(fnvOffset), uint64(fnvOffset)
+	cased, shape := uint64(fhash.Offset), uint64(fhash.Offset)
 	var flags uint64
 	var last rune
 	run, letters, uppers := 0, 0, 0
 	for i, r := range s {
 		r = foldRune(r)
-		cased = fnv(cased, r)
+		cased = fhash.FNV(cased, r)
 		class := r
 		switch {
 		case r < utf8.RuneSelf && 'a' <= r && r <= 'z':
@@ -160,7 +151,7 @@ func (w *word) analyze(s string, buf []rune) []rune {
 			last, run = class, 1
 		}
 		if run <= maxShapeRun {
-			shape = fnv(shape, class)
+			shape = fhash.FNV(shape, class)
 		}
 		buf = append(buf, r)
 	}
@@ -220,7 +211,7 @@ var (
 )
 
 func boundaryWord(n uint64) word {
-	v := mix(0x5bd1e995, n)
+	v := fhash.Mix(0x5bd1e995, n)
 	w := word{lower: v, cased: v, shape: v, flags: v, class: v}
 	for k := range 4 {
 		w.pre[k], w.suf[k] = v, v
@@ -230,9 +221,9 @@ func boundaryWord(n uint64) word {
 
 // classValue is the feature value of ambiguity class i; unknownClass that
 // of a word the lexicon lacks.
-func classValue(i int) uint64 { return mix(0xc1a55, uint64(i)+1) }
+func classValue(i int) uint64 { return fhash.Mix(0xc1a55, uint64(i)+1) }
 
-var unknownClass = mix(0xc1a55, 0)
+var unknownClass = fhash.Mix(0xc1a55, 0)
 
 // Tag values in features: a tag's index plus one, or these past the
 // sentence's ends.
@@ -243,17 +234,10 @@ const (
 	endTag2   = 1003 // the tag two after the last word
 )
 
-func mix(h, v uint64) uint64 {
-	h ^= v
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 31
-	return h
-}
-
 func feat(template uint64, vals ...uint64) uint64 {
 	h := (template + 1) * 0x94d049bb133111eb
 	for _, v := range vals {
-		h = mix(h, v)
+		h = fhash.Mix(h, v)
 	}
 	if h == 0 { // 0 marks an empty slot in the weight table
 		h = 1
