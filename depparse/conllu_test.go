@@ -1,10 +1,11 @@
 package depparse
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/treebanktest"
 )
 
 func TestReadCoNLLU(t *testing.T) {
@@ -73,16 +74,7 @@ func TestProjective(t *testing.T) {
 }
 
 // readTestdata reads the hand-written treebank in testdata.
-func readTestdata(t testing.TB) []Sentence {
-	t.Helper()
-	f, err := os.Open("testdata/train.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s, err := ReadCoNLLU(f, "testdata/train.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+func readTestdata(tb testing.TB) []Sentence {
+	tb.Helper()
+	return treebanktest.Read(tb, "testdata/train.conllu", ReadCoNLLU)
 }

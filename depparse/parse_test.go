@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/treebanktest"
 )
 
 // Sentences written for this test, tagged by hand; each checks the
@@ -153,7 +154,7 @@ func TestParseConcurrently(t *testing.T) {
 }
 
 func TestParseIntoDoesNotAllocate(t *testing.T) {
-	if raceEnabled {
+	if treebanktest.RaceEnabled {
 		t.Skip("the race detector makes sync.Pool allocate")
 	}
 	p, err := Default()
@@ -171,44 +172,26 @@ func TestParseIntoDoesNotAllocate(t *testing.T) {
 	}
 }
 
-// benchTreebank is the UD English EWT dev split where a checkout has the
-// project's shared benchmark data; elsewhere BenchmarkParse falls back to the
-// hand-written sentences, whose few features stay in cache and flatter the
-// speed.
-const benchTreebank = "/work/shared/benchmarks/ud-english-ewt/en_ewt-ud-dev.conllu"
-
 // BenchmarkParse parses sentences with the embedded model on one goroutine
-// and reports words per second, of wall-clock time and of CPU time (the
-// speed on one core, whatever else the machine is doing).
+// and reports words per second, of wall-clock time and of CPU time, on
+// treebanktest.Benchmark where present, else on the hand-written sentences.
 func BenchmarkParse(b *testing.B) {
 	p, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	data := readTestdata(b)
-	if f, err := os.Open(benchTreebank); err == nil {
-		data, err = ReadCoNLLU(f, benchTreebank)
-		f.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
+	data := treebanktest.BenchData(b, "testdata/train.conllu", ReadCoNLLU)
 	words := 0
 	for _, s := range data {
 		words += len(s.Words)
 	}
 	var tree Tree
 	p.ParseInto(&tree, data[0].Words, data[0].Tags) // grow the tree's slices
-	b.ResetTimer()
-	cpu := cpuSeconds()
+	speed := treebanktest.StartSpeed(b)
 	for range b.N {
 		for _, s := range data {
 			p.ParseInto(&tree, s.Words, s.Tags)
 		}
 	}
-	cpu = cpuSeconds() - cpu
-	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(words*b.N)/cpu, "words/cpu-s")
-	}
+	speed.Report(words)
 }

@@ -1,32 +1,20 @@
 package postag
 
 import (
-	"os"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/treebanktest"
 )
 
-// benchTreebank is UD English EWT's dev split, where it is present: the
-// project's shared benchmark data; elsewhere BenchmarkTag falls back to the
-// hand-written sentences, whose few features stay in cache and flatter the
-// speed.
-const benchTreebank = "/work/shared/benchmarks/ud-english-ewt/en_ewt-ud-dev.conllu"
-
 // BenchmarkTag tags sentences with the embedded model on one goroutine and
-// reports words per second, of wall-clock time and of CPU time (the speed on
-// one core, whatever else the machine is doing).
+// reports words per second, of wall-clock time and of CPU time, on
+// treebanktest.Benchmark where present, else on the hand-written sentences.
 func BenchmarkTag(b *testing.B) {
 	t, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	data := readTestdata(b)
-	if f, err := os.Open(benchTreebank); err == nil {
-		data, err = ReadCoNLLU(f, benchTreebank)
-		f.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
+	data := treebanktest.BenchData(b, "testdata/train.conllu", ReadCoNLLU)
 	words, longest := 0, 0
 	for _, s := range data {
 		words += len(s.Words)
@@ -34,16 +22,11 @@ func BenchmarkTag(b *testing.B) {
 	}
 	tags := make([]string, longest)
 	b.ReportAllocs()
-	b.ResetTimer()
-	cpu := cpuSeconds()
+	speed := treebanktest.StartSpeed(b)
 	for range b.N {
 		for _, s := range data {
 			tags = t.TagInto(tags, s.Words)
 		}
 	}
-	cpu = cpuSeconds() - cpu
-	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(words*b.N)/cpu, "words/cpu-s")
-	}
+	speed.Report(words)
 }

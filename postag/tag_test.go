@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/treebanktest"
 )
 
 func embedded(tb testing.TB) *Tagger {
@@ -170,7 +172,7 @@ func FuzzTag(f *testing.F) {
 }
 
 func TestTagIntoDoesNotAllocate(t *testing.T) {
-	if raceEnabled {
+	if treebanktest.RaceEnabled {
 		t.Skip("the race detector makes sync.Pool drop items")
 	}
 	tg := embedded(t)

@@ -1,22 +1,13 @@
 package postag
 
 import (
-	"os"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/treebanktest"
 )
 
 // readTestdata reads the hand-written treebank in testdata.
 func readTestdata(tb testing.TB) []Sentence {
 	tb.Helper()
-	const name = "testdata/train.conllu"
-	f, err := os.Open(name)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	data, err := ReadCoNLLU(f, name)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return data
+	return treebanktest.Read(tb, "testdata/train.conllu", ReadCoNLLU)
 }

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package postag
+package treebanktest
 
 // cpuSeconds is unknown here; benchmarks then report wall-clock speed only.
 func cpuSeconds() float64 { return 0 }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package postag
+package treebanktest
 
 import "syscall"
 

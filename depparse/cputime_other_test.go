@@ -1,6 +1,0 @@
-//go:build !unix
-
-package depparse
-
-// cpuSeconds is unknown here; benchmarks then report wall-clock speed only.
-func cpuSeconds() float64 { return 0 }

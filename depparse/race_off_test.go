@@ -1,5 +1,0 @@
-//go:build !race
-
-package depparse
-
-const raceEnabled = false

@@ -1,5 +1,0 @@
-//go:build !race
-
-package postag
-
-const raceEnabled = false
