@@ -75,6 +75,9 @@
 // model is derived from that treebank and is shared under the same licence;
 // see MODEL_LICENSE. The code of this package is the project's own.
 //
-// depparse imports no other newsgraph package (extract builds on it, never
-// the other way round) and nothing outside the standard library.
+// depparse imports the standard library and, of newsgraph, only the internal
+// packages it shares with postag: internal/conllu, internal/modelio and
+// internal/fhash (its tests also internal/treebanktest and internal/fileio).
+// It never imports another newsgraph package: extract builds on it, never
+// the other way round.
 package depparse

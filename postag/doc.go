@@ -76,6 +76,9 @@
 // model is derived from that treebank and is shared under the same licence;
 // see MODEL_LICENSE. The code of this package is the project's own.
 //
-// postag imports only the standard library and no newsgraph package
-// (extract and depparse's tools build on it, never the other way round).
+// postag imports the standard library and, of newsgraph, only the internal
+// packages it shares with depparse: internal/conllu, internal/modelio and
+// internal/fhash (its tests also internal/treebanktest and internal/fileio).
+// It never imports another newsgraph package: extract and depparse's tools
+// build on it, never the other way round.
 package postag

@@ -22,52 +22,38 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"path/filepath"
 	"time"
 
 	"github.com/jdkato/prose/v3/tag"
 
 	"github.com/newsgraph/newsgraph/depparse"
+	"github.com/newsgraph/newsgraph/internal/fileio"
+	"github.com/newsgraph/newsgraph/internal/traincmd"
 	"github.com/newsgraph/newsgraph/postag"
 )
 
 type options struct {
-	dir      string
-	out      string
-	eval     string
-	epochs   int
-	minCount int
-	tags     string
-	static   bool
-	seed     uint64
+	traincmd.Flags
+	tags   string
+	static bool
 }
 
 func main() { os.Exit(run()) }
 
 func run() int {
 	var o options
-	flag.StringVar(&o.dir, "dir", "/work/shared/benchmarks/ud-english-ewt", "directory holding en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu")
-	flag.StringVar(&o.out, "out", "depparse/model/en_ewt.bin.gz", "where to write the trained model")
-	flag.StringVar(&o.eval, "eval", "", "only score this model file on the dev split")
-	flag.IntVar(&o.epochs, "epochs", 12, "training epochs")
-	flag.IntVar(&o.minCount, "min-count", 30, "drop features seen fewer times in the gold derivations")
+	o.Register(flag.CommandLine, traincmd.Defaults{
+		Out: "depparse/model/en_ewt.bin.gz", Epochs: 12,
+		MinCount: 30, MinCountUsage: "drop features seen fewer times in the gold derivations",
+	})
 	flag.StringVar(&o.tags, "train-tags", "gold+postag", "tags to train with: gold (the treebank's), prose (the prose tagger's), both (gold and prose: every sentence twice), postag (postag's, jackknifed: 10 taggers trained on nine tenths each tag the tenth they did not see, about 15 minutes more) or gold+postag (every sentence twice, with gold and with jackknifed postag tags)")
 	flag.BoolVar(&o.static, "static", false, "train on the static oracle only (no exploration)")
-	flag.Uint64Var(&o.seed, "seed", 1, "random seed")
-	flag.Parse()
-	if flag.NArg() > 0 || (o.tags != "gold" && o.tags != "prose" && o.tags != "both" && o.tags != "postag" && o.tags != "gold+postag") {
-		fmt.Fprintln(os.Stderr, "trainparser: bad arguments")
-		flag.Usage()
-		return 2
+	ok := func() bool {
+		return o.tags == "gold" || o.tags == "prose" || o.tags == "both" || o.tags == "postag" || o.tags == "gold+postag"
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := trainAndScore(ctx, o); err != nil {
-		fmt.Fprintln(os.Stderr, "trainparser:", err)
-		return 1
-	}
-	return 0
+	return traincmd.Main("trainparser", flag.CommandLine, os.Args[1:], &o.Flags, ok, func(ctx context.Context) error {
+		return trainAndScore(ctx, o)
+	})
 }
 
 func trainAndScore(ctx context.Context, o options) error {
@@ -75,7 +61,7 @@ func trainAndScore(ctx context.Context, o options) error {
 	if err != nil {
 		return fmt.Errorf("load prose tagger: %w", err)
 	}
-	dev, err := readTreebank(filepath.Join(o.dir, "en_ewt-ud-dev.conllu"))
+	dev, err := fileio.ReadFile(o.Dev(), "treebank", depparse.ReadCoNLLU)
 	if err != nil {
 		return err
 	}
@@ -86,19 +72,14 @@ func trainAndScore(ctx context.Context, o options) error {
 	}
 	devPostag := retagPostag(pt, dev)
 	devs := []tagged{{"gold", dev}, {"prose", devProse}, {"postag", devPostag}}
-	if o.eval != "" {
-		f, err := os.Open(o.eval)
-		if err != nil {
-			return fmt.Errorf("open model: %w", err)
-		}
-		defer f.Close()
-		m, err := depparse.ReadModel(f, o.eval)
+	if o.Eval != "" {
+		m, err := fileio.ReadFile(o.Eval, "model", depparse.ReadModel)
 		if err != nil {
 			return err
 		}
 		return report("model", m, devs)
 	}
-	train, err := readTreebank(filepath.Join(o.dir, "en_ewt-ud-train.conllu"))
+	train, err := fileio.ReadFile(o.Train(), "treebank", depparse.ReadCoNLLU)
 	if err != nil {
 		return err
 	}
@@ -120,10 +101,10 @@ func trainAndScore(ctx context.Context, o options) error {
 	}
 	start := time.Now()
 	m, err := depparse.Train(ctx, train, depparse.TrainOptions{
-		Epochs:   o.epochs,
-		MinCount: o.minCount,
+		Epochs:   o.Epochs,
+		MinCount: o.MinCount,
 		Static:   o.static,
-		Seed:     o.seed,
+		Seed:     o.Seed,
 		AfterEpoch: func(epoch int, m *depparse.Model) error {
 			return report(fmt.Sprintf("epoch %2d %6s", epoch, time.Since(start).Round(time.Second)), m, devs)
 		},
@@ -131,45 +112,17 @@ func trainAndScore(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(o.out), 0o755); err != nil {
-		return fmt.Errorf("write model: %w", err)
-	}
-	f, err := os.Create(o.out)
-	if err != nil {
-		return fmt.Errorf("write model: %w", err)
-	}
-	if err := m.Write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", o.out, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", o.out, err)
-	}
-	info, err := os.Stat(o.out)
+	size, err := fileio.WriteFile(o.Out, m.Write)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("wrote %s (%.1f MB); leaf tags %q\n", o.out, float64(info.Size())/1e6, m.LeafTags())
+	fmt.Printf("wrote %s (%.1f MB); leaf tags %q\n", o.Out, float64(size)/1e6, m.LeafTags())
 	// Score what was written: the file is quantised, so it can differ a little.
-	f, err = os.Open(o.out)
-	if err != nil {
-		return fmt.Errorf("reopen model: %w", err)
-	}
-	defer f.Close()
-	written, err := depparse.ReadModel(f, o.out)
+	written, err := fileio.ReadFile(o.Out, "written model", depparse.ReadModel)
 	if err != nil {
 		return err
 	}
 	return report("written model", written, devs)
-}
-
-func readTreebank(path string) ([]depparse.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open treebank: %w", err)
-	}
-	defer f.Close()
-	return depparse.ReadCoNLLU(f, path)
 }
 
 // retag returns copies of the sentences with the tags newsgraph's extractor

@@ -23,70 +23,49 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
-	"path/filepath"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/fileio"
+	"github.com/newsgraph/newsgraph/internal/traincmd"
 	"github.com/newsgraph/newsgraph/postag"
 )
 
 type options struct {
-	dir      string
-	out      string
-	eval     string
-	epochs   int
-	minCount int
-	onePass  bool
-	dictMin  int
-	dictShr  float64
-	seed     uint64
+	traincmd.Flags
+	onePass bool
+	dictMin int
+	dictShr float64
 }
 
 func main() { os.Exit(run()) }
 
 func run() int {
 	var o options
-	flag.StringVar(&o.dir, "dir", "/work/shared/benchmarks/ud-english-ewt", "directory holding en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu")
-	flag.StringVar(&o.out, "out", "postag/model/en_ewt.bin.gz", "where to write the trained model")
-	flag.StringVar(&o.eval, "eval", "", "only score this model file on the dev split")
-	flag.IntVar(&o.epochs, "epochs", 10, "training epochs")
-	flag.IntVar(&o.minCount, "min-count", 2, "drop features seen fewer times in training")
+	o.Register(flag.CommandLine, traincmd.Defaults{
+		Out: "postag/model/en_ewt.bin.gz", Epochs: 10,
+		MinCount: 2, MinCountUsage: "drop features seen fewer times in training",
+	})
 	flag.BoolVar(&o.onePass, "one-pass", false, "train a one-pass model (faster to tag and train, less accurate)")
 	flag.IntVar(&o.dictMin, "dict-min-count", 20, "words seen this often with one tag go in the tag dictionary ...")
 	flag.Float64Var(&o.dictShr, "dict-share", 0.97, "... if they have that tag this share of the time")
-	flag.Uint64Var(&o.seed, "seed", 1, "random seed")
-	flag.Parse()
-	if flag.NArg() > 0 || o.epochs < 1 || o.minCount < 1 || o.dictMin < 1 || o.dictShr <= 0 || o.dictShr > 1 {
-		fmt.Fprintln(os.Stderr, "traintagger: bad arguments")
-		flag.Usage()
-		return 2
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := trainAndScore(ctx, o); err != nil {
-		fmt.Fprintln(os.Stderr, "traintagger:", err)
-		return 1
-	}
-	return 0
+	ok := func() bool { return o.dictMin >= 1 && o.dictShr > 0 && o.dictShr <= 1 }
+	return traincmd.Main("traintagger", flag.CommandLine, os.Args[1:], &o.Flags, ok, func(ctx context.Context) error {
+		return trainAndScore(ctx, o)
+	})
 }
 
 func trainAndScore(ctx context.Context, o options) error {
-	dev, err := readTreebank(filepath.Join(o.dir, "en_ewt-ud-dev.conllu"))
+	dev, err := fileio.ReadFile(o.Dev(), "treebank", postag.ReadCoNLLU)
 	if err != nil {
 		return err
 	}
-	train, err := readTreebank(filepath.Join(o.dir, "en_ewt-ud-train.conllu"))
+	train, err := fileio.ReadFile(o.Train(), "treebank", postag.ReadCoNLLU)
 	if err != nil {
 		return err
 	}
 	known := postag.Vocabulary(train)
-	if o.eval != "" {
-		f, err := os.Open(o.eval)
-		if err != nil {
-			return fmt.Errorf("open model: %w", err)
-		}
-		defer f.Close()
-		m, err := postag.ReadModel(f, o.eval)
+	if o.Eval != "" {
+		m, err := fileio.ReadFile(o.Eval, "model", postag.ReadModel)
 		if err != nil {
 			return err
 		}
@@ -94,12 +73,12 @@ func trainAndScore(ctx context.Context, o options) error {
 	}
 	start := time.Now()
 	m, err := postag.Train(ctx, train, postag.TrainOptions{
-		Epochs:       o.epochs,
-		MinCount:     o.minCount,
+		Epochs:       o.Epochs,
+		MinCount:     o.MinCount,
 		OnePass:      o.onePass,
 		DictMinCount: o.dictMin,
 		DictShare:    o.dictShr,
-		Seed:         o.seed,
+		Seed:         o.Seed,
 		AfterEpoch: func(epoch int, m *postag.Model) error {
 			return report(fmt.Sprintf("epoch %2d %6s", epoch, time.Since(start).Round(time.Second)), m, dev, known)
 		},
@@ -107,46 +86,18 @@ func trainAndScore(ctx context.Context, o options) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(o.out), 0o755); err != nil {
-		return fmt.Errorf("write model: %w", err)
-	}
-	f, err := os.Create(o.out)
+	size, err := fileio.WriteFile(o.Out, m.Write)
 	if err != nil {
-		return fmt.Errorf("write model: %w", err)
-	}
-	if err := m.Write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", o.out, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", o.out, err)
-	}
-	info, err := os.Stat(o.out)
-	if err != nil {
-		return fmt.Errorf("write model: %w", err)
+		return err
 	}
 	fmt.Printf("wrote %s (%.2f MB): %d tags, %d passes, %d dictionary words, %d lexicon words, %d features\n",
-		o.out, float64(info.Size())/1e6, len(m.Tags()), m.Passes(), m.DictSize(), m.LexiconSize(), m.Features())
+		o.Out, float64(size)/1e6, len(m.Tags()), m.Passes(), m.DictSize(), m.LexiconSize(), m.Features())
 	// Score what was written, read back, to check the file.
-	f, err = os.Open(o.out)
-	if err != nil {
-		return fmt.Errorf("reopen model: %w", err)
-	}
-	defer f.Close()
-	written, err := postag.ReadModel(f, o.out)
+	written, err := fileio.ReadFile(o.Out, "written model", postag.ReadModel)
 	if err != nil {
 		return err
 	}
 	return report("written model", written, dev, known)
-}
-
-func readTreebank(path string) ([]postag.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open treebank: %w", err)
-	}
-	defer f.Close()
-	return postag.ReadCoNLLU(f, path)
 }
 
 // report prints the model's dev accuracy, over all words and over words
