@@ -134,15 +134,7 @@ func quantise(q []int64, row []float32, scale float32) bool {
 
 // ReadModel reads a model written by Write. name is used in errors.
 func ReadModel(r io.Reader, name string) (*Model, error) {
-	var m *Model
-	err := format.Read(r, name, func(d *modelio.Decoder) (err error) {
-		m, err = decodeModel(d)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return m, nil
+	return modelio.Read(format, r, name, decodeModel)
 }
 
 // decodeModel decodes what Write encoded after the header.

@@ -147,15 +147,7 @@ func (m *Model) Write(w io.Writer) error {
 
 // ReadModel reads a model written by Write. name is used in errors.
 func ReadModel(r io.Reader, name string) (*Model, error) {
-	var m *Model
-	err := format.Read(r, name, func(d *modelio.Decoder) (err error) {
-		m, err = decodeModel(d)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return m, nil
+	return modelio.Read(format, r, name, decodeModel)
 }
 
 // Limits on what a model may hold, so that a corrupt file fails cleanly

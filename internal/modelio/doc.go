@@ -6,7 +6,7 @@
 //
 //	f := modelio.Format{Magic: "newsgraph-postag", Version: 1, ErrBad: ErrBadModel}
 //	err := f.Write(w, func(e *modelio.Encoder) { e.Uvarint(n); e.Bytes(b) })
-//	err = f.Read(r, name, func(d *modelio.Decoder) error { n := d.Uvarint(); ...; return nil })
+//	m, err := modelio.Read(f, r, name, func(d *modelio.Decoder) (*Model, error) { n := d.Uvarint(); … })
 //
 // The Decoder's error is sticky: after the first failure every read returns
 // zero values, so a decoding function checks d.Err() where a bad value would

@@ -39,44 +39,48 @@ func (f Format) Write(w io.Writer, body func(*Encoder)) error {
 	return nil
 }
 
-// Read reads a model written by Write with the same Format: it checks the
-// magic and version, has body decode the rest, and then checks that the data
+// Read reads a model written by Write with format f: it checks the magic
+// and version, has decode decode the rest, and then checks that the data
 // ends there. name is used in errors.
-func (f Format) Read(r io.Reader, name string, body func(*Decoder) error) error {
+func Read[M any](f Format, r io.Reader, name string, decode func(*Decoder) (M, error)) (M, error) {
+	var zero M
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return fmt.Errorf("read model %s: %w: %w", name, f.ErrBad, err)
+		return zero, fmt.Errorf("read model %s: %w: %w", name, f.ErrBad, err)
 	}
 	defer zr.Close()
-	d := Decoder{r: bufio.NewReader(zr)}
-	if err := f.read(&d, body); err != nil {
-		return fmt.Errorf("read model %s: %w", name, err)
+	m, err := readAll(f, &Decoder{r: bufio.NewReader(zr)}, decode)
+	if err != nil {
+		return zero, fmt.Errorf("read model %s: %w", name, err)
 	}
-	return nil
+	return m, nil
 }
 
-func (f Format) read(d *Decoder, body func(*Decoder) error) error {
+// readAll reads the header, has decode decode the model, and checks the end
+// of the data.
+func readAll[M any](f Format, d *Decoder, decode func(*Decoder) (M, error)) (M, error) {
+	var zero M
 	if magic := d.Bytes(maxMagic); d.err != nil || string(magic) != f.Magic {
-		return f.ErrBad
+		return zero, f.ErrBad
 	}
 	if v := d.Uvarint(); d.err == nil && v != f.Version {
-		return fmt.Errorf("%w: version %d, want %d", f.ErrBad, v, f.Version)
+		return zero, fmt.Errorf("%w: version %d, want %d", f.ErrBad, v, f.Version)
 	}
-	err := body(d)
+	m, err := decode(d)
 	if err == nil {
 		err = d.err
 	}
 	if err != nil {
-		return fmt.Errorf("%w: %w", f.ErrBad, err)
+		return zero, fmt.Errorf("%w: %w", f.ErrBad, err)
 	}
 	// Reading to the end makes gzip check its checksum and length.
 	switch _, err := d.r.ReadByte(); err {
 	case nil:
-		return fmt.Errorf("%w: data after the model", f.ErrBad)
+		return zero, fmt.Errorf("%w: data after the model", f.ErrBad)
 	case io.EOF:
-		return nil
+		return m, nil
 	default:
-		return fmt.Errorf("%w: %w", f.ErrBad, eof(err))
+		return zero, fmt.Errorf("%w: %w", f.ErrBad, eof(err))
 	}
 }
 
@@ -119,21 +123,17 @@ func (d *Decoder) Fail(err error) {
 }
 
 // Uvarint reads an unsigned varint.
-func (d *Decoder) Uvarint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	v, err := binary.ReadUvarint(d.r)
-	d.Fail(eof(err))
-	return v
-}
+func (d *Decoder) Uvarint() uint64 { return readVarint(d, binary.ReadUvarint) }
 
 // Varint reads a signed varint.
-func (d *Decoder) Varint() int64 {
+func (d *Decoder) Varint() int64 { return readVarint(d, binary.ReadVarint) }
+
+// readVarint reads a varint with read, unless d has failed already.
+func readVarint[T uint64 | int64](d *Decoder, read func(io.ByteReader) (T, error)) T {
 	if d.err != nil {
 		return 0
 	}
-	v, err := binary.ReadVarint(d.r)
+	v, err := read(d.r)
 	d.Fail(eof(err))
 	return v
 }

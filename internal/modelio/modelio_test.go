@@ -60,12 +60,7 @@ func write(t *testing.T, f Format, r record) []byte {
 }
 
 func read(data []byte) (record, error) {
-	var r record
-	err := testFormat.Read(bytes.NewReader(data), "m.bin.gz", func(d *Decoder) (err error) {
-		r, err = decodeRecord(d)
-		return err
-	})
-	return r, err
+	return Read(testFormat, bytes.NewReader(data), "m.bin.gz", decodeRecord)
 }
 
 func TestRoundTrip(t *testing.T) {
