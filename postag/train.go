@@ -48,6 +48,13 @@ type TrainOptions struct {
 	AfterEpoch func(epoch int, m *Model) error
 }
 
+// orDefault sets an option left at zero (or set below it) to its default.
+func orDefault[T int | float64](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
+}
+
 // ErrNoTraining is returned by Train when no sentence has a tag for each
 // word.
 var ErrNoTraining = errors.New("postag: no sentence to train on (none has one tag per word)")
@@ -57,27 +64,13 @@ var ErrNoTraining = errors.New("postag: no sentence to train on (none has one ta
 // predicted tags as the history. Sentences without exactly one tag per word
 // are left out. Training stops early when ctx is done.
 func Train(ctx context.Context, sentences []Sentence, opts TrainOptions) (*Model, error) {
-	if opts.Epochs <= 0 {
-		opts.Epochs = 10
-	}
-	if opts.MinCount <= 0 {
-		opts.MinCount = 2
-	}
-	if opts.DictMinCount <= 0 {
-		opts.DictMinCount = 20
-	}
-	if opts.DictShare <= 0 {
-		opts.DictShare = 0.97
-	}
-	if opts.LexMinCount <= 0 {
-		opts.LexMinCount = 2
-	}
-	if opts.ClassShare <= 0 {
-		opts.ClassShare = 0.05
-	}
-	if opts.Folds <= 0 {
-		opts.Folds = 10
-	}
+	orDefault(&opts.Epochs, 10)
+	orDefault(&opts.MinCount, 2)
+	orDefault(&opts.DictMinCount, 20)
+	orDefault(&opts.DictShare, 0.97)
+	orDefault(&opts.LexMinCount, 2)
+	orDefault(&opts.ClassShare, 0.05)
+	orDefault(&opts.Folds, 10)
 	var data []Sentence
 	for _, s := range sentences {
 		if len(s.Words) > 0 && len(s.Tags) == len(s.Words) {
