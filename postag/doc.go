@@ -27,30 +27,31 @@
 // the sentence is written in title case or capitals, and whether a raw
 // double quote opens or closes a quotation.
 //
-// The embedded model tags in two passes: the first right to left, the
-// second left to right with the first pass's tags of the word and the two
-// after it as features (alone, together, and with the word, its suffix and
-// its neighbours), so that it sees tags on both sides. The second pass
-// is trained on first-pass tags from models that did not see the sentence
-// (10-fold jackknifing), so it learns how far to trust them. Train's
-// OnePass gives the plain left-to-right tagger: on EWT dev 0.2 to 0.4
-// points less accurate, and nearly twice as fast.
+// The embedded model tags in one left-to-right pass. Train can also build a
+// two-pass model (OnePass false): a first pass right to left, then a second
+// left to right with the first pass's tags of the word and the two after it
+// as features (alone, together, and with the word, its suffix and its
+// neighbours), trained on first-pass tags from models that did not see the
+// sentence (10-fold jackknifing), so that it learns how far to trust them.
+// On EWT dev that is 0.4 points more accurate (94.7%), but it tags at a
+// third of the speed, and newsgraph's CaRB extraction scored the same with
+// either (F1 0.525 and 0.526, AUC 0.374 both), so speed decided.
 //
 // A tag dictionary settles the words seen at least 20 times with one tag at
 // least 97% of the time without scoring them (the 604 commonest of EWT):
 // it is much of the tagger's speed. Features are hashed to 64 bits, with no
 // vocabulary; those seen once are pruned before training, and weights are
-// stored as 16-bit integers (the model file is 3.0 MB). Training (Train,
+// stored as 16-bit integers (the model file is 1.4 MB). Training (Train,
 // tools/traintagger) is deterministic.
 //
 // # Accuracy and speed
 //
 // On the UD English EWT dev split (25,147 words, punctuation counted), the
-// embedded model tags 94.7% of the words right, and 78.4% of the 2,088
-// words the training split lacks. Other seeds give 94.5% and 94.6%: a
-// tenth of a point either way is noise. It tags 520,000 to 575,000 words
-// a second on one core of this shared machine, without allocating
-// (BenchmarkTag; the one-pass tagger about 1,000,000). To measure again:
+// embedded model tags 94.3% of the words right, and 77.5% of the 2,088
+// words the training split lacks; a tenth of a point either way is noise
+// (other seeds). It tags about 1,400,000 words a second on one core of this
+// shared machine, without allocating (BenchmarkTag; the two-pass model
+// 500,000 to 575,000). To measure again:
 //
 //	$ go run ./tools/traintagger -eval postag/model/en_ewt.bin.gz
 //	$ go test -run '^$' -bench Tag ./postag
