@@ -48,10 +48,9 @@
 // # Accuracy and speed
 //
 // On the UD English EWT dev split (25,147 words, punctuation counted), the
-// embedded model scores UAS 0.871 and LAS 0.846 with the treebank's tags,
-// and UAS 0.840 and LAS 0.799 with those of postag's embedded one-pass model
-// (94.3% right); with its two-pass model (94.7%), whose jackknifed tags it
-// was trained on, 0.842 and 0.803. The 11 MB model
+// embedded model scores UAS 0.872 and LAS 0.847 with the treebank's tags,
+// and UAS 0.842 and LAS 0.803 with those of postag's embedded one-pass model
+// (94.3% right), whose jackknifed tags it was trained on. The 11 MB model
 // it replaced (trained with gold and prose tagger tags, with 91 transition
 // and 26 label features) scored 0.868 and 0.844, and 0.842 and 0.808. The
 // parser runs about 350,000 to 400,000 words a second on one core, 2.1 times
