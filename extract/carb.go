@@ -68,11 +68,11 @@ type CarbTuple struct {
 func CarbTuples(sentences []string) ([]CarbTuple, error) {
 	prose, err := tagger()
 	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
+		return nil, fmt.Errorf("load the prose tagger: %w", err)
 	}
 	tg, err := postag.Default()
 	if err != nil {
-		return nil, fmt.Errorf("load tagger: %w", err)
+		return nil, fmt.Errorf("load postag: %w", err)
 	}
 	p, err := depparse.Default()
 	if err != nil {
@@ -131,10 +131,11 @@ func carbTuple(line string, s Sentence, c read) (CarbTuple, bool) {
 }
 
 // lineTokens splits one line of CaRB input into tokens. The benchmark's lines are in
-// Penn Treebank tokens already (“ ” -LRB- n't), which the prose tokenizer would split
-// again ("”" into two quotes, "V." into "V" "."), so each space-separated field is one
-// token unless the tokenizer finds punctuation or a clitic inside it ("Lachin." →
-// "Lachin" ".", "can't" → "ca" "n't").
+// Penn Treebank tokens already (the two-character quote escapes, -LRB-, n't), which
+// the prose tokenizer would split again (the closing-quote escape into two single
+// quotes, "V." into "V" "."), so each space-separated field is one token unless the
+// tokenizer finds punctuation or a clitic inside it ("Lachin." → "Lachin" ".", "can't"
+// → "ca" "n't").
 func lineTokens(line string) []tokenize.Token {
 	var toks []tokenize.Token
 	start := 0
