@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand/v2"
 	"os"
 
 	"bytes"
@@ -176,5 +177,34 @@ func TestCarbNews(t *testing.T) {
 	t.Logf("%d sentences: AUC %.3f  P %.3f  R %.3f  F1 %.3f", len(sentences), res.AUC, res.Precision, res.Recall, res.F1)
 	if res.F1 < 0.8 || res.AUC < 0.75 {
 		t.Errorf("F1 %.3f, AUC %.3f: below the bar of 0.80 and 0.75", res.F1, res.AUC)
+	}
+}
+
+// TestCarbTuplesAnyLine runs both readers over random lines of words, punctuation,
+// escapes and broken UTF-8: none may panic, and every tuple keeps its line.
+func TestCarbTuplesAnyLine(t *testing.T) {
+	pieces := []string{"Russia", "the", "talks", "'s", "who", "said", "``", "''", "-LRB-", ",", ".", "and", "was",
+		"signed", "by", "to", "not", "in", "1994", "Nagorno-Karabakh", "\xff\xfe", "é", "—", "n't", "Mr.", "?"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	lines := make([]string, 500)
+	for i := range lines {
+		words := make([]string, rng.IntN(30))
+		for j := range words {
+			words[j] = pieces[rng.IntN(len(pieces))]
+		}
+		lines[i] = strings.Join(words, " ")
+	}
+	tuples, err := CarbTuples(lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := map[string]bool{}
+	for _, l := range lines {
+		in[l] = true
+	}
+	for _, tu := range tuples {
+		if !in[tu.Sentence] || len(tu.Args) < 2 || len(tu.Features) != len(CarbFeatures) {
+			t.Fatalf("bad tuple %+v", tu)
+		}
 	}
 }

@@ -54,6 +54,9 @@ func (r *reader) nounRelation(i int) (Clause, bool) {
 			owner.End--
 		}
 		owned := Span{r.subtree(i).End, r.phrase(h).End}
+		if owned.Empty() {
+			return Clause{}, false
+		}
 		if r.s.Tokens[owned.Start].Tag == "POS" {
 			owned.Start++
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -163,9 +164,47 @@ func TestTreeNounRelations(t *testing.T) {
 		tree: `Shusha/NNP/0/root in/IN/3/case Karabakh/NNP/1/nmod`,
 		want: []string{"locative: Shusha | is in | Karabakh"},
 	}, {
+		name: "an owner after what it owns (a misparse) owns nothing",
+		tree: `council/NN/0/root Russia/NNP/1/nmod:poss`,
+		want: nil,
+	}, {
 		name: "an apposition that is a clause is no apposition",
 		tree: `Baku/NNP/0/root ,/,/4/punct it/PRP/4/nsubj said/VBD/1/appos`,
 		want: []string{"active: it | said | "},
 	}}
 	checkTree(t, tests)
+}
+
+// TestTreeClausesAnyParse reads clauses from the parser's trees of random word and
+// tag sequences: whatever the parse, the reader must not panic, and every span it
+// gives must lie inside the sentence.
+func TestTreeClausesAnyParse(t *testing.T) {
+	p, err := depparse.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vocab := strings.Fields("the troops of Russia 's army seized , and who which that to by in was were has said Baku talks . not")
+	tags := strings.Fields("DT NN NNS NNP POS VBD VBN VBG VB VBZ IN TO WDT WP PRP , . CC RB JJ CD MD RP")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		n := 1 + rng.IntN(25)
+		s := Sentence{}
+		words, tt := make([]string, n), make([]string, n)
+		for i := range n {
+			words[i], tt[i] = vocab[rng.IntN(len(vocab))], tags[rng.IntN(len(tags))]
+			s.Tokens = append(s.Tokens, Token{Text: words[i], Tag: tt[i], Start: len(s.Text), Lemma: Lemma(words[i], tt[i])})
+			s.Text += words[i] + " "
+		}
+		tree, err := p.Parse(words, tt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, cl := range TreeClauses(s, tree) {
+			for _, sp := range append([]Span{cl.Arg1, cl.Arg2}, cl.Extra...) {
+				if sp.Start < 0 || sp.End > n || sp.Start > sp.End {
+					t.Fatalf("%q: span %v outside the sentence in %+v", words, sp, cl)
+				}
+			}
+		}
+	}
 }
