@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/newsgraph/newsgraph/depparse"
@@ -63,8 +64,9 @@ type CarbTuple struct {
 // reading, which keeps the finer constructions (attribution, light verbs); whether one
 // reader or both found it is a feature of its confidence.
 //
-// A sentence holding a tab or line break gives no tuple; the error names every such
-// sentence by its 1-based index, and the tuples of the others are returned with it.
+// A sentence holding a tab or line break, or one a reader fails on, gives no tuple;
+// the error names every such sentence by its 1-based index, and the tuples of the
+// others are returned with it.
 func CarbTuples(sentences []string) ([]CarbTuple, error) {
 	prose, err := tagger()
 	if err != nil {
@@ -93,7 +95,6 @@ func CarbTuples(sentences []string) ([]CarbTuple, error) {
 		if len(toks) == 0 {
 			continue
 		}
-		rules := makeSentence(line, 0, 0, toks, prose)
 		words = words[:0]
 		for _, t := range toks {
 			words = append(words, t.Text)
@@ -102,18 +103,36 @@ func CarbTuples(sentences []string) ([]CarbTuple, error) {
 		if err := p.ParseInto(&tree, words, tags); err != nil {
 			return out, fmt.Errorf("parse sentence %d: %w", i+1, err)
 		}
-		parsed := Sentence{Text: rules.Text, Tokens: slices.Clone(rules.Tokens)}
-		for j, tag := range tags {
-			parsed.Tokens[j].Tag, parsed.Tokens[j].Lemma = tag, Lemma(words[j], tag)
-		}
-		for _, c := range carbClauses(rules, parsed, tree) {
-			if t, ok := carbTuple(line, rules, c); ok {
-				out = append(out, t)
-			}
+		var err error
+		if out, err = readLine(out, line, toks, prose, words, tags, tree); err != nil {
+			bad = append(bad, fmt.Sprintf("sentence %d: %v", i+1, err))
 		}
 	}
 	if len(bad) > 0 {
 		return out, fmt.Errorf("carb input: %s", strings.Join(bad, "; "))
+	}
+	return out, nil
+}
+
+// readLine appends the tuples of one tokenised, tagged and parsed line to out. The
+// readers are rule code over arbitrary text: a bug there must cost one sentence, not
+// the batch, so a panic becomes its error and out is returned as it was.
+func readLine(out []CarbTuple, line string, toks []tokenize.Token, prose *tag.Tagger, words, tags []string, tree depparse.Tree) (_ []CarbTuple, err error) {
+	n := len(out)
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = out[:n], fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	rules := makeSentence(line, 0, 0, toks, prose)
+	parsed := Sentence{Text: rules.Text, Tokens: slices.Clone(rules.Tokens)}
+	for j, t := range tags {
+		parsed.Tokens[j].Tag, parsed.Tokens[j].Lemma = t, Lemma(words[j], t)
+	}
+	for _, c := range carbClauses(rules, parsed, tree) {
+		if t, ok := carbTuple(line, rules, c); ok {
+			out = append(out, t)
+		}
 	}
 	return out, nil
 }
