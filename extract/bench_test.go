@@ -93,3 +93,32 @@ func BenchmarkClauses(b *testing.B) {
 	}
 	reportSpeed(b, words, cpuTime()-cpu)
 }
+
+// BenchmarkCarb measures the CaRB path (tokens, both taggers, the parse, both readers,
+// confidences) in words per second on one goroutine, over the sentences of the test
+// corpus, one per line as `extract --format carb` reads them.
+func BenchmarkCarb(b *testing.B) {
+	arts, _ := benchCorpus(b)
+	var lines []string
+	words := 0
+	for _, a := range arts {
+		d, err := extract.Analyze(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range d.Sentences {
+			lines = append(lines, s.Text)
+			words += len(s.Tokens)
+		}
+	}
+	if _, err := extract.CarbTuples(lines[:1]); err != nil { // load the models
+		b.Fatal(err)
+	}
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, err := extract.CarbTuples(lines); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportSpeed(b, words, cpuTime()-cpu)
+}
