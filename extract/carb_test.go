@@ -28,7 +28,6 @@ func TestWriteCarb(t *testing.T) {
 		"The treaty was signed by Egypt and Israel in 1979 .\twas signed by\tThe treaty\tEgypt and Israel\tin 1979": false,
 		"Norway , which hosted the talks , said the deal would hold .\thosted\tNorway\tthe talks":                   false,
 		"Norway , which hosted the talks , said the deal would hold .\tsaid\tNorway\tthe deal would hold":           false,
-		"Norway , which hosted the talks , said the deal would hold .\twould hold\tthe deal\t":                      false,
 	}
 	for _, l := range lines {
 		f := strings.Split(l, "\t")
@@ -42,6 +41,9 @@ func TestWriteCarb(t *testing.T) {
 		}
 		if f[0] == "Hello ." {
 			t.Errorf("a sentence without a verb gave %q", l)
+		}
+		if len(f) == 5 && f[4] == "" {
+			t.Errorf("a clause with nothing after its relation gave %q", l)
 		}
 		key := f[0] + "\t" + strings.Join(f[2:], "\t")
 		if _, ok := want[key]; ok {
@@ -152,7 +154,7 @@ func TestCarbAgreement(t *testing.T) {
 // TestCarbNews scores the two-reader extraction on CaRB-style gold tuples we wrote
 // for news sentences of our own (testdata/carb/news.gold.tsv): a regression bar for
 // the tagger, the parser and both readers together, not a benchmark — the readers
-// were built on news like it. Measured last: AUC 0.884, F1 0.894.
+// were built on news like it. Measured last: AUC 0.873, F1 0.903.
 func TestCarbNews(t *testing.T) {
 	const path = "testdata/carb/news.gold.tsv"
 	data, err := os.ReadFile(path)
