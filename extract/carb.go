@@ -189,7 +189,8 @@ type read struct {
 
 // carbClauses returns the clauses of both readers of one sentence (rules and parsed
 // hold the same tokens, tagged for each reader), a clause they agree on once: in the
-// rules' reading, with the parse's subject when it holds the rules' one and more.
+// rules' reading, with the parse's subject when it holds the rules' one and more, and
+// the parse's object when the rules found none.
 func carbClauses(rules, parsed Sentence, t depparse.Tree) []read {
 	trees := TreeClauses(parsed, t)
 	agreed := make([]bool, len(trees))
@@ -203,6 +204,11 @@ func carbClauses(rules, parsed Sentence, t depparse.Tree) []read {
 				// phrase ("Hostages held in Gaza were exchanged": not "Gaza").
 				if tc.Arg1.Start <= c.Arg1.Start && tc.Arg1.End >= c.Arg1.End && !tc.Inherited {
 					r.Arg1 = tc.Arg1
+				}
+				// Where the chunks found nothing after the verb, the parse's object and
+				// relation are the reading to keep.
+				if c.Arg2.Empty() && len(c.Extra) == 0 && !tc.Arg2.Empty() {
+					r.Arg2, r.Extra, r.Rel = tc.Arg2, tc.Extra, tc.Rel
 				}
 			}
 		}
