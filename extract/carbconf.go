@@ -49,7 +49,7 @@ var CarbFeatures = []string{
 	featLocative:       "kind locative",
 	featBothReaders:    "both readers",       // the rules and the parse found it
 	featRulesOnly:      "rules only",         // the rules found it, the parse did not
-	featNoArg2:         "no second argument", //
+	featNoArg2:         "no second argument", // only phrases after the relation
 	featOneWordArg2:    "one-word second argument",
 	featLongArg2:       "long second argument", // over ten words
 	featExtra:          "extra arguments",      // how many, up to 3, over 3
