@@ -27,11 +27,20 @@ import (
 // break is an error naming its index, and nothing of it is written.
 func WriteCarb(w io.Writer, sentences []string) error {
 	tuples, err := CarbTuples(sentences)
+	if werr := WriteCarbTuples(w, tuples, carbWeights); werr != nil {
+		return werr
+	}
+	return err
+}
+
+// WriteCarbTuples writes tuples in the CaRB system format (see WriteCarb), their
+// confidences from weights w.
+func WriteCarbTuples(w io.Writer, tuples []CarbTuple, weights []float64) error {
 	bw := bufio.NewWriter(w)
 	for _, t := range tuples {
 		bw.WriteString(t.Sentence)
 		bw.WriteByte('\t')
-		bw.WriteString(strconv.FormatFloat(CarbConfidence(t.Features, carbWeights), 'f', 3, 64))
+		bw.WriteString(strconv.FormatFloat(CarbConfidence(t.Features, weights), 'f', 3, 64))
 		bw.WriteByte('\t')
 		bw.WriteString(t.Relation)
 		for _, a := range t.Args {
@@ -40,10 +49,10 @@ func WriteCarb(w io.Writer, sentences []string) error {
 		}
 		bw.WriteByte('\n')
 	}
-	if ferr := bw.Flush(); ferr != nil {
-		return fmt.Errorf("write CaRB tuples: %w", ferr)
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write CaRB tuples: %w", err)
 	}
-	return err
+	return nil
 }
 
 // CarbTuple is one raw open-extraction tuple of a sentence, with the features its

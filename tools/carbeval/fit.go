@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"os"
@@ -32,11 +33,11 @@ func fit(sentences []string, gold []carb.Extraction, path string) error {
 	// Through the system file format, so that the tuples are read as the scorer reads
 	// WriteCarb's output (a tuple with neither a second argument nor more loses the
 	// empty one).
-	var text strings.Builder
-	for _, t := range tuples {
-		text.WriteString(t.Sentence + "\t0\t" + t.Relation + "\t" + strings.Join(t.Args, "\t") + "\n")
+	var text bytes.Buffer
+	if err := extract.WriteCarbTuples(&text, tuples, make([]float64, len(extract.CarbFeatures))); err != nil {
+		return err
 	}
-	system, err := carb.ReadSystem(strings.NewReader(text.String()))
+	system, err := carb.ReadSystem(&text)
 	if err != nil || len(system) != len(tuples) {
 		return fmt.Errorf("read back %d tuples: got %d, %v", len(tuples), len(system), err)
 	}
