@@ -278,18 +278,11 @@ func (r *reader) relativePronoun(i int) bool {
 // preposition, the relative clauses, appositions and parentheticals that hang off
 // it, coordinated clauses, and punctuation or conjunctions at its edges.
 func (r *reader) phrase(i int) Span {
-	sp := Span{i, i + 1}
-	for _, c := range r.kids[i] {
-		switch l := r.label[c]; {
-		case clauseLevel[l], l == "case" && c < i:
-			continue
-		case l == "conj" && r.predicate(c) && r.child(c, "nsubj", "nsubj:pass") >= 0:
-			continue
-		}
-		sub := r.subtree(c)
-		sp.Start, sp.End = min(sp.Start, sub.Start), max(sp.End, sub.End)
-	}
-	return r.trim(sp)
+	return r.trim(r.cover(i, func(c int) bool {
+		l := r.label[c]
+		return clauseLevel[l] || l == "case" && c < i ||
+			l == "conj" && r.predicate(c) && r.child(c, "nsubj", "nsubj:pass") >= 0
+	}))
 }
 
 // clauseLevel are the relations that attach to a predicate, never inside a noun phrase.
@@ -312,11 +305,16 @@ func (r *reader) phraseBefore(h, c int) Span {
 }
 
 // subtree is the whole span of i's subtree (contiguous, as parses are projective).
-func (r *reader) subtree(i int) Span {
+func (r *reader) subtree(i int) Span { return r.cover(i, func(int) bool { return false }) }
+
+// cover is the span of i and the subtrees of its children but those skip names.
+func (r *reader) cover(i int, skip func(c int) bool) Span {
 	sp := Span{i, i + 1}
 	for _, c := range r.kids[i] {
-		sub := r.subtree(c)
-		sp.Start, sp.End = min(sp.Start, sub.Start), max(sp.End, sub.End)
+		if !skip(c) {
+			sub := r.subtree(c)
+			sp.Start, sp.End = min(sp.Start, sub.Start), max(sp.End, sub.End)
+		}
 	}
 	return sp
 }
@@ -384,18 +382,12 @@ func (r *reader) clause(i int) (cl Clause, ok bool) {
 	}
 	switch {
 	case cop >= 0:
-		sp := Span{i, i + 1}
-		for _, c := range r.kids[i] {
-			switch l := r.label[c]; {
-			case clauseLevel[l], l == "case", l == "conj", l == "cc":
-				continue
-			case l == "advmod" && cl.Negated && slices.Contains(rel, c):
-				continue
-			}
-			sub := r.subtree(c)
-			sp.Start, sp.End = min(sp.Start, sub.Start), max(sp.End, sub.End)
-		}
-		cl.Arg2 = r.trim(sp)
+		// What the copula says of the subject: the predicate's own phrase, without
+		// the relation's words and what hangs off the clause.
+		cl.Arg2 = r.trim(r.cover(i, func(c int) bool {
+			l := r.label[c]
+			return clauseLevel[l] || l == "case" || l == "conj" || l == "cc" || slices.Contains(rel, c)
+		}))
 	default:
 		// The object is the second argument; with none, the first prepositional phrase
 		// after the verb takes its place, its preposition joining the relation ("taught
