@@ -149,20 +149,14 @@ func ParseExpected(b []byte) ([]ExpectedFact, []Absence, error) {
 		abs   []Absence
 		errs  []error
 	)
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Fields(line)
+	err := eachLine(b, "expected.tsv", func(n int, f []string) {
 		bad := func(format string, args ...any) {
 			errs = append(errs, fmt.Errorf("expected.tsv:%d: %s", n, fmt.Sprintf(format, args...)))
 		}
 		if f[0] == "!absent" {
 			if len(f) < 3 {
 				bad("!absent needs a source and at least one ID")
-				continue
+				return
 			}
 			for _, id := range f[2:] {
 				if !idRe.MatchString(id) {
@@ -170,11 +164,11 @@ func ParseExpected(b []byte) ([]ExpectedFact, []Absence, error) {
 				}
 			}
 			abs = append(abs, Absence{Source: f[1], IDs: f[2:], Line: n})
-			continue
+			return
 		}
 		if len(f) < 5 || len(f) > 7 {
 			bad("want 5 to 7 fields (source subject predicate class object [date] [modality]), have %d", len(f))
-			continue
+			return
 		}
 		e := ExpectedFact{
 			Source: f[0], Subject: strings.Split(f[1], "|"), Class: f[3], Object: strings.Split(f[4], "|"), Line: n,
@@ -203,11 +197,26 @@ func ParseExpected(b []byte) ([]ExpectedFact, []Absence, error) {
 			e.Modality = f[6]
 		}
 		facts = append(facts, e)
+	})
+	return facts, abs, errors.Join(append(errs, err)...)
+}
+
+// eachLine calls fn with the 1-based number and the white-space separated fields of
+// every line of b that is neither blank nor a "#" comment. The error is the scanner's,
+// naming file.
+func eachLine(b []byte, file string, fn func(n int, f []string)) error {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fn(n, strings.Fields(line))
 	}
 	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("read expected.tsv: %w", err))
+		return fmt.Errorf("read %s: %w", file, err)
 	}
-	return facts, abs, errors.Join(errs...)
+	return nil
 }
 
 // ParseEntities reads lines "ID TYPE NAME…" (fields separated by white space, the name running
@@ -222,16 +231,10 @@ func ParseEntities(b []byte) ([]extract.Entity, error) {
 		errs []error
 	)
 	seen := map[string]int{}
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Fields(line)
+	err := eachLine(b, "entities.tsv", func(n int, f []string) {
 		if len(f) < 3 {
 			errs = append(errs, fmt.Errorf("entities.tsv:%d: want ID TYPE NAME", n))
-			continue
+			return
 		}
 		switch {
 		case !idRe.MatchString(f[0]):
@@ -243,11 +246,8 @@ func ParseEntities(b []byte) ([]extract.Entity, error) {
 		}
 		seen[f[0]] = n
 		ents = append(ents, extract.Entity{ID: f[0], Type: f[1], Name: strings.Join(f[2:], " ")})
-	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("read entities.tsv: %w", err))
-	}
-	return ents, errors.Join(errs...)
+	})
+	return ents, errors.Join(append(errs, err)...)
 }
 
 // Bind returns a copy of want with each fact's Article set to the ID of the article its Source
