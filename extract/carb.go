@@ -9,11 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/newsgraph/newsgraph/depparse"
 	"github.com/newsgraph/newsgraph/postag"
+	"github.com/newsgraph/newsgraph/prosetag"
 )
 
 // WriteCarb writes the raw open-extraction tuples of each sentence in the CaRB system
@@ -126,7 +126,7 @@ func CarbTuples(sentences []string) ([]CarbTuple, error) {
 // readLine appends the tuples of one tokenised, tagged and parsed line to out. The
 // readers are rule code over arbitrary text: a bug there must cost one sentence, not
 // the batch, so a panic becomes its error and out is returned as it was.
-func readLine(out []CarbTuple, line string, toks []tokenize.Token, prose *tag.Tagger, words, tags []string, tree depparse.Tree) (_ []CarbTuple, err error) {
+func readLine(out []CarbTuple, line string, toks []tokenize.Token, prose *prosetag.Tagger, words, tags []string, tree depparse.Tree) (_ []CarbTuple, err error) {
 	n := len(out)
 	defer func() {
 		if p := recover(); p != nil {

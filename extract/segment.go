@@ -9,6 +9,8 @@ import (
 
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
+
+	"github.com/newsgraph/newsgraph/prosetag"
 )
 
 //go:embed data/tags.tsv
@@ -24,7 +26,7 @@ var tagLexicon, tagChoices = parseTags(tagsTSV)
 // Analyze call shares one of each.
 var (
 	tokenizer = tokenize.New()
-	tagger    = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New(tag.WithLexicon(tagLexicon)) })
+	tagger    = sync.OnceValues(func() (*prosetag.Tagger, error) { return prosetag.New(tagLexicon) })
 )
 
 // parseTags splits the "word<TAB>tag" table into the tagger's lexicon and the words
@@ -77,7 +79,7 @@ func Analyze(a Article) (Document, error) {
 }
 
 // appendSentences splits one line into sentences and appends them, tagged.
-func appendSentences(out []Sentence, line string, base, paragraph int, tg *tag.Tagger) []Sentence {
+func appendSentences(out []Sentence, line string, base, paragraph int, tg *prosetag.Tagger) []Sentence {
 	toks := tokenizer.Tokenize(line)
 	start := 0
 	for i := 0; i < len(toks); i++ {
@@ -101,7 +103,7 @@ func appendSentences(out []Sentence, line string, base, paragraph int, tg *tag.T
 	return out
 }
 
-func makeSentence(line string, base, paragraph int, toks []tokenize.Token, tg *tag.Tagger) Sentence {
+func makeSentence(line string, base, paragraph int, toks []tokenize.Token, tg *prosetag.Tagger) Sentence {
 	from, to := toks[0].Start, toks[len(toks)-1].End()
 	s := Sentence{Text: line[from:to], Offset: base + from, Paragraph: paragraph, Tokens: make([]Token, len(toks))}
 	// The tagger was trained on text whose quotes are `` and '': it mistags our straight and
