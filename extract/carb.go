@@ -169,21 +169,9 @@ func carbTuple(line string, s Sentence, c read) (CarbTuple, bool) {
 // tokenizer finds punctuation or a clitic inside it ("Lachin." → "Lachin" ".", "can't"
 // → "ca" "n't").
 func lineTokens(line string) []tokenize.Token {
-	var toks []tokenize.Token
-	start := 0
-	for _, f := range strings.Fields(line) {
-		at := start + strings.Index(line[start:], f)
-		start = at + len(f)
-		if penn[f] || len(f) == 2 && f[1] == '.' && f[0] >= 'A' && f[0] <= 'Z' {
-			toks = append(toks, tokenize.Token{Text: f, Start: at})
-			continue
-		}
-		for _, t := range tokenizer.Tokenize(f) {
-			t.Start += at
-			toks = append(toks, t)
-		}
-	}
-	return toks
+	return appendTokens(nil, line, func(f string) bool {
+		return penn[f] || len(f) == 2 && f[1] == '.' && f[0] >= 'A' && f[0] <= 'Z'
+	})
 }
 
 // penn are the Penn Treebank's escaped brackets, quotes and dash: tokens as written.

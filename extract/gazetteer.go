@@ -589,7 +589,7 @@ func (g *Gazetteer) servedBy(person string, day time.Time) (int32, bool) {
 // tokenizeName splits a name from the tables into folded words exactly as Analyze splits
 // text ("Russia's" → "russia", "'s"), with the case rule of each word.
 func tokenizeName(s string) ([]string, []caseRule) {
-	toks := tokenizer.Tokenize(s)
+	toks := tokens(s)
 	words := make([]string, len(toks))
 	rules := make([]caseRule, len(toks))
 	for i, t := range toks {

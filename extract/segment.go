@@ -78,9 +78,59 @@ func Analyze(a Article) (Document, error) {
 	return d, nil
 }
 
+// tokens splits text into prose's tokens. The tokenizer splits at white space and
+// then peels punctuation, brackets, quotes and clitics off each field; a field of
+// letters and digits alone has none of those, and is one token whatever its context.
+// Most fields are such words, and passing them by saves the tokenizer's tests (a
+// regular expression among them), a fifth of the news pipeline's time.
+func tokens(text string) []tokenize.Token {
+	return appendTokens(make([]tokenize.Token, 0, len(text)/5+1), text, nil)
+}
+
+// appendTokens appends the tokens of text to toks, taking whole the fields of letters
+// and digits and those keep (if not nil) holds.
+func appendTokens(toks []tokenize.Token, text string, keep func(string) bool) []tokenize.Token {
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		end := i + size
+		for end < len(text) {
+			r, size := utf8.DecodeRuneInString(text[end:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			end += size
+		}
+		f := text[i:end]
+		if alnum(f) || keep != nil && keep(f) {
+			toks = append(toks, tokenize.Token{Text: f, Start: i})
+		} else {
+			for _, t := range tokenizer.Tokenize(f) {
+				t.Start += i
+				toks = append(toks, t)
+			}
+		}
+		i = end
+	}
+	return toks
+}
+
+// alnum reports whether s holds letters and digits only.
+func alnum(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // appendSentences splits one line into sentences and appends them, tagged.
 func appendSentences(out []Sentence, line string, base, paragraph int, tg *prosetag.Tagger) []Sentence {
-	toks := tokenizer.Tokenize(line)
+	toks := tokens(line)
 	start := 0
 	for i := 0; i < len(toks); i++ {
 		if !isTerminal(toks[i].Text) {

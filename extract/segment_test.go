@@ -1,6 +1,10 @@
 package extract
 
 import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -193,4 +197,41 @@ func BenchmarkAnalyze(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// TestTokensSameAsTokenizer checks that passing fields of letters and digits by the
+// tokenizer changes no token: on the corpus's raw article files' lines and on random strings of words,
+// punctuation, clitics and white space of every kind.
+func TestTokensSameAsTokenizer(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "corpus", "articles", "*", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus articles: %v", err)
+	}
+	var lines []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	parts := []string{"Armenia", "Nagorno-Karabakh", "1994", "3.5", "U.S.", "Mr.", "can't", "Russia's", "don’t",
+		"(", ")", `"`, "“", "”", "‘", "'", "$5", "[2]", ",", ".", "...", ":)", "@user", "http://x.org", "a.b@c.org",
+		"İstanbul", "日本", "\xff", "", " ", "  ", "\t", "\u00a0", "\u2003", "\r", "x\u200by", "9/11", "--", "``"}
+	r := rand.New(rand.NewPCG(7, 11))
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + r.IntN(10) {
+			b.WriteString(parts[r.IntN(len(parts))])
+			if r.IntN(3) > 0 {
+				b.WriteString(" ")
+			}
+		}
+		lines = append(lines, b.String())
+	}
+	for _, l := range lines {
+		if got, want := tokens(l), tokenizer.Tokenize(l); !slices.Equal(got, want) {
+			t.Fatalf("tokens(%q) = %v, tokenizer gives %v", l, got, want)
+		}
+	}
 }

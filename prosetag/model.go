@@ -10,7 +10,7 @@ import (
 // model is prose's flat perceptron model, indexed by feature hash.
 type model struct {
 	classes []string
-	table   []slot // open addressing, a power of two long, at most half full
+	table   []slot // open addressing, a power of two long, at most two-thirds full
 	shift   uint   // 64 - log2(len(table)): a hash's top bits choose its slot
 	pairs   []pair // each feature's nonzero weights, in the file's order
 	known   map[string]uint8
@@ -113,7 +113,7 @@ func decode(data []byte) (*model, error) {
 		m.pairs[i] = pair{w: math.Float32frombits(wts[i]), class: ids[i]}
 	}
 	m.shift = 63
-	for 1<<(64-m.shift) < 2*uint64(nFeat) {
+	for 1<<(64-m.shift) < 3*uint64(nFeat)/2 {
 		m.shift--
 	}
 	m.table = make([]slot, 1<<(64-m.shift))
