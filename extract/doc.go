@@ -68,7 +68,7 @@
 // # What it must never import
 //
 // extract is pure text processing: it never imports Cayley or any package of newsgraph
-// but the pure language models it reads with (depparse, postag): never graph, queries,
+// but the pure language models it reads with (depparse, postag, prosetag): never graph, queries,
 // server, config or cmd, and carb only in tests, to score its tuples. Data flows
 // extract → graph, never back.
 package extract
