@@ -88,6 +88,20 @@ func ReadGold(r io.Reader) ([]Extraction, error) {
 	return out, nil
 }
 
+// Sentences returns the sentences of the tuples, each once, in the order they
+// first appear: the input to give a system when the gold file is all there is.
+func Sentences(es []Extraction) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range es {
+		if !seen[e.Sentence] {
+			seen[e.Sentence] = true
+			out = append(out, e.Sentence)
+		}
+	}
+	return out
+}
+
 // ReadSystem reads system tuples: "sentence \t confidence \t relation [\t
 // arg1 …]" per line. Blank lines are skipped. An empty file is no error: it
 // scores zero.

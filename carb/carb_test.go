@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -164,3 +165,15 @@ func checkResult(t *testing.T, got, want Result, tol float64) {
 }
 
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
+
+func TestSentences(t *testing.T) {
+	gold := "A met B .\tmet\tA\tB\nC left .\tleft\tC\n\nA met B .\tmet in\tA\tB\tC\nD , a city , grew .\tis\tD\ta city\n"
+	es, err := ReadGold(strings.NewReader(gold))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"A met B .", "C left .", "D , a city , grew ."}
+	if got := Sentences(es); !slices.Equal(got, want) {
+		t.Errorf("Sentences = %q, want %q", got, want)
+	}
+}

@@ -7,10 +7,12 @@
 //	$ go run ./tools/carbeval                       # reads /work/shared/benchmarks/carb
 //	$ go run ./tools/carbeval -dir DIR -out system.tsv
 //	$ go run ./tools/carbeval -fit extract/data/carb_confidence.tsv
+//	$ go run ./tools/carbeval -gold extract/testdata/carb/general.gold.tsv
 //
 // DIR holds sentences.txt (one tokenised sentence per line) and gold.tsv (the
 // gold tuples), the development half of CaRB; the test half is kept apart and
-// never read here. The tool prints AUC, precision, recall and F1 at the best
+// never read here. With -gold, the sentences are those of the gold file
+// instead, as in the held-out sets of our own in extract/testdata/carb. The tool prints AUC, precision, recall and F1 at the best
 // threshold, and the extractor's speed in words per second (the time of
 // extract.WriteCarb alone, on one goroutine, models already loaded).
 //
@@ -44,25 +46,29 @@ func run() int {
 	dir := flag.String("dir", "/work/shared/benchmarks/carb", "directory holding sentences.txt and gold.tsv (CaRB dev)")
 	out := flag.String("out", "", "also write the system tuples to this file")
 	fitPath := flag.String("fit", "", "fit the confidence weights on these sentences and write them to this file")
+	goldPath := flag.String("gold", "", "score on the sentences of this gold file instead of DIR's")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "carbeval: unexpected arguments %q\n", flag.Args())
 		flag.Usage()
 		return 2
 	}
-	if err := eval(*dir, *out, *fitPath); err != nil {
+	if err := eval(*dir, *goldPath, *out, *fitPath); err != nil {
 		fmt.Fprintln(os.Stderr, "carbeval:", err)
 		return 1
 	}
 	return 0
 }
 
-func eval(dir, out, fitPath string) error {
-	sentences, words, err := readSentences(filepath.Join(dir, "sentences.txt"))
-	if err != nil {
-		return err
+func eval(dir, goldPath, out, fitPath string) error {
+	var sentences []string
+	if goldPath == "" {
+		goldPath = filepath.Join(dir, "gold.tsv")
+		var err error
+		if sentences, err = readSentences(filepath.Join(dir, "sentences.txt")); err != nil {
+			return err
+		}
 	}
-	goldPath := filepath.Join(dir, "gold.tsv")
 	gf, err := os.Open(goldPath)
 	if err != nil {
 		return fmt.Errorf("open gold: %w", err)
@@ -71,6 +77,13 @@ func eval(dir, out, fitPath string) error {
 	gold, err := carb.ReadGold(gf)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", goldPath, err)
+	}
+	if sentences == nil {
+		sentences = carb.Sentences(gold)
+	}
+	words := 0
+	for _, s := range sentences {
+		words += len(strings.Fields(s))
 	}
 	if fitPath != "" {
 		return fit(sentences, gold, fitPath)
@@ -102,16 +115,14 @@ func eval(dir, out, fitPath string) error {
 	return nil
 }
 
-// readSentences reads one sentence per line, skipping blank lines, and counts
-// the words (the file is already tokenised, so words are space-separated).
-func readSentences(path string) ([]string, int, error) {
+// readSentences reads one sentence per line, skipping blank lines.
+func readSentences(path string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, fmt.Errorf("open sentences: %w", err)
+		return nil, fmt.Errorf("open sentences: %w", err)
 	}
 	defer f.Close()
 	var sentences []string
-	words := 0
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for sc.Scan() {
@@ -120,13 +131,12 @@ func readSentences(path string) ([]string, int, error) {
 			continue
 		}
 		sentences = append(sentences, line)
-		words += len(strings.Fields(line))
 	}
 	if err := sc.Err(); err != nil {
-		return nil, 0, fmt.Errorf("read %s: %w", path, err)
+		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	if len(sentences) == 0 {
-		return nil, 0, fmt.Errorf("%s: no sentences", path)
+		return nil, fmt.Errorf("%s: no sentences", path)
 	}
-	return sentences, words, nil
+	return sentences, nil
 }
