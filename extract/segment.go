@@ -153,6 +153,32 @@ func appendSentences(out []Sentence, line string, base, paragraph int, tg *prose
 	return out
 }
 
+// Tags returns the tags Analyze gives the words of one sentence: prose's tagger's,
+// with the lexicon and fixes of this package, quotes tagged by the side they open or
+// close and dashes ':'. A model trained on tags for this package (the parser) trains
+// on these, so that it learns the tags it will be given.
+func Tags(words []string) ([]string, error) {
+	tg, err := tagger()
+	if err != nil {
+		return nil, err
+	}
+	if len(words) == 0 {
+		return nil, nil
+	}
+	toks := make([]tokenize.Token, len(words))
+	at := 0
+	for i, w := range words {
+		toks[i] = tokenize.Token{Text: w, Start: at}
+		at += len(w) + 1
+	}
+	s := makeSentence(strings.Join(words, " "), 0, 0, toks, tg)
+	tags := make([]string, len(words))
+	for i, t := range s.Tokens {
+		tags[i] = t.Tag
+	}
+	return tags, nil
+}
+
 func makeSentence(line string, base, paragraph int, toks []tokenize.Token, tg *prosetag.Tagger) Sentence {
 	from, to := toks[0].Start, toks[len(toks)-1].End()
 	s := Sentence{Text: line[from:to], Offset: base + from, Paragraph: paragraph, Tokens: make([]Token, len(toks))}
@@ -166,13 +192,14 @@ func makeSentence(line string, base, paragraph int, toks []tokenize.Token, tg *p
 	}
 	tg.TagTokens(words)
 	fixTags(words)
-	w := 0
+	w, quoted := 0, false
 	for i, t := range toks {
 		tok := Token{Text: t.Text, Start: t.Start - from}
 		switch {
 		case isQuote(t.Text):
+			quoted = opensQuote(toks, i, quoted)
 			tok.Tag = "''"
-			if i == 0 || toks[i-1].End() < t.Start || isOpener(toks[i-1].Text) {
+			if quoted {
 				tok.Tag = "``"
 			}
 		case isDash(t.Text):
@@ -198,6 +225,26 @@ func isCloser(s string) bool {
 
 func isOpener(s string) bool {
 	return s == "(" || s == "[" || isDash(s)
+}
+
+// opensQuote reports whether the quote toks[i] opens a quotation, given whether one
+// is open before it. Penn's and curly quotes say which they are; a straight quote
+// opens when it is spaced from the word before it and not from the word after it, and
+// closes in the opposite case. Spaced on both sides, as in text already split into
+// tokens, it closes the open quotation or opens one.
+func opensQuote(toks []tokenize.Token, i int, open bool) bool {
+	switch toks[i].Text {
+	case "``", "“", "‘", "«":
+		return true
+	case "''", "”", "’", "»":
+		return false
+	}
+	spacedBefore := i == 0 || toks[i-1].End() < toks[i].Start || isOpener(toks[i-1].Text)
+	spacedAfter := i == len(toks)-1 || toks[i+1].Start > toks[i].End()
+	if spacedBefore != spacedAfter {
+		return spacedBefore
+	}
+	return !open
 }
 
 func isQuote(s string) bool {

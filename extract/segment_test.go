@@ -235,3 +235,32 @@ func TestTokensSameAsTokenizer(t *testing.T) {
 		}
 	}
 }
+
+// TestTags checks that Tags gives a sentence's words the tags Analyze gives them.
+func TestTags(t *testing.T) {
+	for _, text := range []string{
+		"The ministers met Bayramov overnight.",
+		`Peskov said "the situation is calm" — and left.`,
+		"Armenia must now hand back the districts, the envoy said on Monday.",
+		"‘We will not sign,’ he said.",
+	} {
+		d, err := Analyze(Article{Text: text})
+		if err != nil || len(d.Sentences) != 1 {
+			t.Fatalf("Analyze(%q) = %d sentences, %v", text, len(d.Sentences), err)
+		}
+		var words, want []string
+		for _, tok := range d.Sentences[0].Tokens {
+			words, want = append(words, tok.Text), append(want, tok.Tag)
+		}
+		got, err := Tags(words)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Tags(%q) = %q, Analyze gives %q", words, got, want)
+		}
+	}
+	if got, err := Tags(nil); got != nil || err != nil {
+		t.Errorf("Tags(nil) = %q, %v", got, err)
+	}
+}
