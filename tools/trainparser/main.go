@@ -1,7 +1,7 @@
 // Command trainparser trains depparse's model on a CoNLL-U treebank and
-// scores it on a development split, with the treebank's tags, with tags
-// from the prose tagger (what newsgraph's extractor has fed the parser) and
-// with tags from postag (the tagger trained on the same treebank).
+// scores it on a development split, with the treebank's tags, with the tags
+// newsgraph's extractor gives (extract.Tags, what it feeds the parser) and
+// with tags from postag (a tagger trained on the same treebank).
 //
 // Usage:
 //
@@ -25,9 +25,8 @@ import (
 	"os"
 	"time"
 
-	"github.com/jdkato/prose/v3/tag"
-
 	"github.com/newsgraph/newsgraph/depparse"
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/internal/fileio"
 	"github.com/newsgraph/newsgraph/internal/traincmd"
 	"github.com/newsgraph/newsgraph/postag"
@@ -47,10 +46,10 @@ func run() int {
 		Out: "depparse/model/en_ewt.bin.gz", Epochs: 12,
 		MinCount: 30, MinCountUsage: "drop features seen fewer times in the gold derivations",
 	})
-	flag.StringVar(&o.tags, "train-tags", "gold+postag", "tags to train with: gold (the treebank's), prose (the prose tagger's), both (gold and prose: every sentence twice), postag (postag's, jackknifed: 10 one-pass taggers trained on nine tenths each tag the tenth they did not see, about 30 seconds more) or gold+postag (every sentence twice, with gold and with jackknifed postag tags)")
+	flag.StringVar(&o.tags, "train-tags", "gold+extract", "tags to train with: gold (the treebank's), extract (the extractor's: prose's tagger with newsgraph's lexicon and fixes), gold+extract (every sentence twice, with gold and with the extractor's tags), postag (postag's, jackknifed: 10 one-pass taggers trained on nine tenths each tag the tenth they did not see, about 30 seconds more) or gold+postag (every sentence twice, with gold and with jackknifed postag tags)")
 	flag.BoolVar(&o.static, "static", false, "train on the static oracle only (no exploration)")
 	ok := func() bool {
-		return o.tags == "gold" || o.tags == "prose" || o.tags == "both" || o.tags == "postag" || o.tags == "gold+postag"
+		return o.tags == "gold" || o.tags == "extract" || o.tags == "gold+extract" || o.tags == "postag" || o.tags == "gold+postag"
 	}
 	return traincmd.Main("trainparser", flag.CommandLine, os.Args[1:], &o.Flags, ok, func(ctx context.Context) error {
 		return trainAndScore(ctx, o)
@@ -58,21 +57,20 @@ func run() int {
 }
 
 func trainAndScore(ctx context.Context, o options) error {
-	tg, err := tag.New()
-	if err != nil {
-		return fmt.Errorf("load prose tagger: %w", err)
-	}
 	dev, err := fileio.ReadFile(o.Dev(), "treebank", depparse.ReadCoNLLU)
 	if err != nil {
 		return err
 	}
-	devProse := retag(tg, dev)
+	devExtract, err := retag(dev)
+	if err != nil {
+		return err
+	}
 	pt, err := postag.Default()
 	if err != nil {
 		return fmt.Errorf("load postag: %w", err)
 	}
 	devPostag := retagPostag(pt, dev)
-	devs := []tagged{{"gold", dev}, {"prose", devProse}, {"postag", devPostag}}
+	devs := []tagged{{"gold", dev}, {"extract", devExtract}, {"postag", devPostag}}
 	if o.Eval != "" {
 		m, err := fileio.ReadFile(o.Eval, "model", depparse.ReadModel)
 		if err != nil {
@@ -85,10 +83,15 @@ func trainAndScore(ctx context.Context, o options) error {
 		return err
 	}
 	switch o.tags {
-	case "prose":
-		train = retag(tg, train)
-	case "both":
-		train = append(train, retag(tg, train)...)
+	case "extract", "gold+extract":
+		tagged, err := retag(train)
+		if err != nil {
+			return err
+		}
+		if o.tags == "extract" {
+			train = nil
+		}
+		train = append(train, tagged...)
 	case "postag":
 		if train, err = jackknifePostag(ctx, train, 10); err != nil {
 			return err
@@ -127,51 +130,18 @@ func trainAndScore(ctx context.Context, o options) error {
 }
 
 // retag returns copies of the sentences with the tags newsgraph's extractor
-// would give their words: the prose tagger's, except that quotes get the Penn
-// opening or closing quote tag and are kept out of the tagger's input, and
-// dashes are tagged ':'
-// (extract.Analyze does the same, because the tagger mistags quotes and the
-// words beside them).
-func retag(tg *tag.Tagger, sentences []depparse.Sentence) []depparse.Sentence {
+// gives their words.
+func retag(sentences []depparse.Sentence) ([]depparse.Sentence, error) {
 	out := make([]depparse.Sentence, len(sentences))
-	var toks []tag.Token
 	for i, s := range sentences {
-		toks = toks[:0]
-		for _, w := range s.Words {
-			if !isQuote(w) {
-				toks = append(toks, tag.Token{Text: w})
-			}
+		tags, err := extract.Tags(s.Words)
+		if err != nil {
+			return nil, fmt.Errorf("tag: %w", err)
 		}
-		tg.TagTokens(toks)
-		s.Tags = make([]string, len(s.Words))
-		open, k := false, 0
-		for j, w := range s.Words {
-			switch {
-			case isQuote(w):
-				open = w == "``" || w == "“" || w == "‘" || (!open && (w == `"` || w == "'"))
-				s.Tags[j] = "''"
-				if open {
-					s.Tags[j] = "``"
-				}
-				continue
-			case w == "—" || w == "–" || w == "--":
-				s.Tags[j] = ":"
-			default:
-				s.Tags[j] = toks[k].Tag
-			}
-			k++
-		}
+		s.Tags = tags
 		out[i] = s
 	}
-	return out
-}
-
-func isQuote(s string) bool {
-	switch s {
-	case `"`, "“", "”", "'", "‘", "’", "«", "»", "``", "''":
-		return true
-	}
-	return false
+	return out, nil
 }
 
 // retagPostag returns copies of the sentences with postag's tags.
