@@ -25,12 +25,16 @@ func ExampleParser_Parse() {
 		}
 		fmt.Printf("%s -%s-> %s\n", w, tree.Labels[i], head)
 	}
+	// The parse is the model's, right or wrong: a parser attaching "on Sunday"
+	// to the town, as this one does, is a classic ambiguity resolved the wrong
+	// way (the seizure was on Sunday).
+	//
 	// Output:
 	// Troops -nsubj-> seized
 	// seized -root-> ROOT
 	// the -det-> town
 	// town -obj-> seized
 	// on -case-> Sunday
-	// Sunday -obl-> seized
+	// Sunday -nmod-> town
 	// . -punct-> seized
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,7 +11,6 @@ import (
 	"github.com/jdkato/prose/v3/tokenize"
 
 	"github.com/newsgraph/newsgraph/depparse"
-	"github.com/newsgraph/newsgraph/postag"
 	"github.com/newsgraph/newsgraph/prosetag"
 )
 
@@ -67,53 +65,36 @@ type CarbTuple struct {
 // CarbTuples reads the tuples of each sentence. Each line is one sentence, in Penn
 // Treebank tokens or not (see lineTokens); a sentence with no tuple gives none.
 //
-// Two readers find the clauses: the rules over part-of-speech chunks (Clauses, on the
-// tags the news pipeline gives) and the dependency parse (TreeClauses, on the tags of
-// the tagger trained with the parser). A clause both find is kept once, in the rules'
-// reading, which keeps the finer constructions (attribution, light verbs); whether one
-// reader or both found it is a feature of its confidence.
+// Two readers find the clauses, both on the tags the news pipeline gives: the rules
+// over part-of-speech chunks (Clauses) and the dependency parse (TreeClauses). A
+// clause both find is kept once, in the rules' reading, which keeps the finer
+// constructions (attribution, light verbs); whether one reader or both found it is a
+// feature of its confidence.
 //
 // A sentence holding a tab or line break, or one a reader fails on, gives no tuple;
 // the error names every such sentence by its 1-based index, and the tuples of the
 // others are returned with it.
 func CarbTuples(sentences []string) ([]CarbTuple, error) {
-	prose, err := tagger()
+	tg, err := tagger()
 	if err != nil {
-		return nil, fmt.Errorf("load the prose tagger: %w", err)
-	}
-	tg, err := postag.Default()
-	if err != nil {
-		return nil, fmt.Errorf("load postag: %w", err)
+		return nil, fmt.Errorf("load the tagger: %w", err)
 	}
 	p, err := depparse.Default()
 	if err != nil {
 		return nil, fmt.Errorf("load parser: %w", err)
 	}
+	r := &lineReader{tagger: tg, parser: p}
 	var (
-		out         []CarbTuple
-		bad         []string
-		words, tags []string
-		tree        depparse.Tree
+		out []CarbTuple
+		bad []string
 	)
 	for i, line := range sentences {
 		if strings.ContainsAny(line, "\t\n\r") {
 			bad = append(bad, fmt.Sprintf("sentence %d: holds a tab or line break", i+1))
 			continue
 		}
-		toks := lineTokens(line)
-		if len(toks) == 0 {
-			continue
-		}
-		words = words[:0]
-		for _, t := range toks {
-			words = append(words, t.Text)
-		}
-		tags = tg.TagInto(tags, words)
-		if err := p.ParseInto(&tree, words, tags); err != nil {
-			return out, fmt.Errorf("parse sentence %d: %w", i+1, err)
-		}
 		var err error
-		if out, err = readLine(out, line, toks, prose, words, tags, tree); err != nil {
+		if out, err = r.read(out, line); err != nil {
 			bad = append(bad, fmt.Sprintf("sentence %d: %v", i+1, err))
 		}
 	}
@@ -123,23 +104,38 @@ func CarbTuples(sentences []string) ([]CarbTuple, error) {
 	return out, nil
 }
 
-// readLine appends the tuples of one tokenised, tagged and parsed line to out. The
-// readers are rule code over arbitrary text: a bug there must cost one sentence, not
-// the batch, so a panic becomes its error and out is returned as it was.
-func readLine(out []CarbTuple, line string, toks []tokenize.Token, prose *prosetag.Tagger, words, tags []string, tree depparse.Tree) (_ []CarbTuple, err error) {
+// lineReader reads CaRB lines, keeping the parser's buffers from line to line.
+type lineReader struct {
+	tagger      *prosetag.Tagger
+	parser      *depparse.Parser
+	words, tags []string
+	tree        depparse.Tree
+}
+
+// read appends the tuples of one line to out. The readers are rule code over
+// arbitrary text: a bug there must cost one sentence, not the batch, so a panic
+// becomes its error and out is returned as it was.
+func (r *lineReader) read(out []CarbTuple, line string) (_ []CarbTuple, err error) {
 	n := len(out)
 	defer func() {
 		if p := recover(); p != nil {
 			out, err = out[:n], fmt.Errorf("internal error: %v", p)
 		}
 	}()
-	rules := makeSentence(line, 0, 0, toks, prose)
-	parsed := Sentence{Text: rules.Text, Tokens: slices.Clone(rules.Tokens)}
-	for j, t := range tags {
-		parsed.Tokens[j].Tag, parsed.Tokens[j].Lemma = t, Lemma(words[j], t)
+	toks := lineTokens(line)
+	if len(toks) == 0 {
+		return out, nil
 	}
-	for _, c := range carbClauses(rules, parsed, tree) {
-		if t, ok := carbTuple(line, rules, c); ok {
+	s := makeSentence(line, 0, 0, toks, r.tagger)
+	r.words, r.tags = r.words[:0], r.tags[:0]
+	for _, t := range s.Tokens {
+		r.words, r.tags = append(r.words, t.Text), append(r.tags, t.Tag)
+	}
+	if err := r.parser.ParseInto(&r.tree, r.words, r.tags); err != nil {
+		return out, fmt.Errorf("parse: %w", err)
+	}
+	for _, c := range carbClauses(s, r.tree) {
+		if t, ok := carbTuple(line, s, c); ok {
 			out = append(out, t)
 		}
 	}
@@ -184,15 +180,14 @@ type read struct {
 	rules, tree bool
 }
 
-// carbClauses returns the clauses of both readers of one sentence (rules and parsed
-// hold the same tokens, tagged for each reader), a clause they agree on once: in the
-// rules' reading, with the parse's subject when it holds the rules' one and more, and
-// the parse's object when the rules found none.
-func carbClauses(rules, parsed Sentence, t depparse.Tree) []read {
-	trees := TreeClauses(parsed, t)
+// carbClauses returns the clauses of both readers of one sentence and its parse, a
+// clause they agree on once: in the rules' reading, with the parse's subject when it
+// holds the rules' one and more, and the parse's object when the rules found none.
+func carbClauses(s Sentence, t depparse.Tree) []read {
+	trees := TreeClauses(s, t)
 	agreed := make([]bool, len(trees))
 	var out []read
-	for _, c := range Clauses(rules, FindTimexes(rules.Text, time.Time{})) {
+	for _, c := range Clauses(s, FindTimexes(s.Text, time.Time{})) {
 		r := read{Clause: c, rules: true}
 		for k, tc := range trees {
 			if agree(c, tc) {

@@ -3,6 +3,7 @@ package extract
 import (
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 
 	"bytes"
 	"strconv"
@@ -142,7 +143,7 @@ func TestCarbAgreement(t *testing.T) {
 	}
 
 	s, tr := parsed(t, "Troops/NNS/2/nsubj seized/VBD/0/root Shusha/NNP/2/obj ././2/punct")
-	out := carbClauses(s, s, tr)
+	out := carbClauses(s, tr)
 	if len(out) != 1 || out[0].Rel != "seized" || !out[0].rules || !out[0].tree {
 		t.Fatalf("got %+v, want the one clause both readers find, once, marked as found by both", out)
 	}
@@ -151,33 +152,49 @@ func TestCarbAgreement(t *testing.T) {
 	}
 }
 
-// TestCarbNews scores the two-reader extraction on CaRB-style gold tuples we wrote
-// for news sentences of our own (testdata/carb/news.gold.tsv): a regression bar for
-// the tagger, the parser and both readers together, not a benchmark — the readers
-// were built on news like it. Measured last: AUC 0.873, F1 0.903.
-func TestCarbNews(t *testing.T) {
-	const path = "testdata/carb/news.gold.tsv"
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
+// TestCarbHeldOut scores the two-reader extraction on CaRB-style gold tuples of our
+// own, a regression bar for the tagger, the parser and both readers together:
+//   - news.gold.tsv: 32 news sentences on the conflicts the project follows; the
+//     readers were built on news like it;
+//   - general.gold.tsv: 89 sentences from nine other fields (history, science, sport
+//     and so on), written without looking at the extractor or its output, and not
+//     used to tune it: the nearest thing here to unseen text.
+//
+// Measured last: news F1 0.900, AUC 0.861; general F1 0.733, AUC 0.590.
+func TestCarbHeldOut(t *testing.T) {
+	tests := []struct {
+		file    string
+		f1, auc float64 // the bar
+	}{
+		{"news.gold.tsv", 0.80, 0.75},
+		{"general.gold.tsv", 0.68, 0.53},
 	}
-	gold, err := carb.ReadGold(bytes.NewReader(data))
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	sentences := carb.Sentences(gold)
-	var system bytes.Buffer
-	if err := WriteCarb(&system, sentences); err != nil {
-		t.Fatal(err)
-	}
-	sys, err := carb.ReadSystem(&system)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := carb.Evaluate(gold, sys)
-	t.Logf("%d sentences: AUC %.3f  P %.3f  R %.3f  F1 %.3f", len(sentences), res.AUC, res.Precision, res.Recall, res.F1)
-	if res.F1 < 0.8 || res.AUC < 0.75 {
-		t.Errorf("F1 %.3f, AUC %.3f: below the bar of 0.80 and 0.75", res.F1, res.AUC)
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join("testdata", "carb", tt.file)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gold, err := carb.ReadGold(bytes.NewReader(data))
+			if err != nil {
+				t.Fatalf("read %s: %v", path, err)
+			}
+			sentences := carb.Sentences(gold)
+			var system bytes.Buffer
+			if err := WriteCarb(&system, sentences); err != nil {
+				t.Fatal(err)
+			}
+			sys, err := carb.ReadSystem(&system)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := carb.Evaluate(gold, sys)
+			t.Logf("%d sentences: AUC %.3f  P %.3f  R %.3f  F1 %.3f", len(sentences), res.AUC, res.Precision, res.Recall, res.F1)
+			if res.F1 < tt.f1 || res.AUC < tt.auc {
+				t.Errorf("F1 %.3f, AUC %.3f: below the bar of %.2f and %.2f", res.F1, res.AUC, tt.f1, tt.auc)
+			}
+		})
 	}
 }
 

@@ -21,8 +21,9 @@
 // # Two clause readers
 //
 // Clauses reads tuples with rules over POS chunks; TreeClauses reads them from a
-// dependency parse (package depparse, on tags from package postag). The news pipeline
-// uses the rules alone. The CaRB tuples come from both: a clause both readers find is
+// dependency parse (package depparse), both on the tags Analyze gives (prose's tagger,
+// read by package prosetag, with the lexicon and fixes of segment.go). The news
+// pipeline uses the rules alone. The CaRB tuples come from both: a clause both readers find is
 // written once, and a logistic model weighs its construction, its arguments and the
 // agreement of the readers into a confidence (carbconf.go).
 //
@@ -68,7 +69,7 @@
 // # What it must never import
 //
 // extract is pure text processing: it never imports Cayley or any package of newsgraph
-// but the pure language models it reads with (depparse, postag, prosetag): never graph, queries,
+// but the pure language models it reads with (depparse, prosetag): never graph, queries,
 // server, config or cmd, and carb only in tests, to score its tuples. Data flows
 // extract → graph, never back.
 package extract
