@@ -10,8 +10,8 @@ import (
 
 // The features of a CaRB tuple that its confidence weighs. Each is 0 or 1 unless its
 // name in CarbFeatures says otherwise. A tuple of an active clause the parse alone
-// found, with a subject and a short object of its own, has only the bias and the
-// length features.
+// found, with a subject and a short object of its own, has only the bias, the length
+// features and, when its subject ends in a name, "named subject".
 const (
 	featBias = iota
 	featPassive
@@ -33,6 +33,8 @@ const (
 	featNegated
 	featRelationWords
 	featSentenceWords
+	featSubjectWords
+	featNamedSubject
 	numFeatures
 )
 
@@ -58,6 +60,8 @@ var CarbFeatures = []string{
 	featNegated:        "negated",
 	featRelationWords:  "relation words", // up to 6, over 6
 	featSentenceWords:  "sentence words", // up to 60, over 60
+	featSubjectWords:   "subject words",  // up to 10, over 10
+	featNamedSubject:   "named subject",  // the subject ends in a proper noun
 }
 
 // kindFeatures are the features of the clause kinds other than KindActive.
@@ -160,5 +164,9 @@ func carbFeatures(s Sentence, c read) []float64 {
 	}
 	f[featRelationWords] = float64(min(len(strings.Fields(c.Rel)), 6)) / 6
 	f[featSentenceWords] = float64(min(len(s.Tokens), 60)) / 60
+	f[featSubjectWords] = float64(min(c.Arg1.End-c.Arg1.Start, 10)) / 10
+	if c.Arg1.End > c.Arg1.Start && strings.HasPrefix(s.Tokens[c.Arg1.End-1].Tag, "NNP") {
+		f[featNamedSubject] = 1
+	}
 	return f
 }
