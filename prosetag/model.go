@@ -70,8 +70,8 @@ func (d *decoder) str16() string {
 
 // u32s reads n uint32s; n comes from the file, so it is checked against
 // what is left before anything is allocated.
-func (d *decoder) u32s(n uint32) []uint32 {
-	b := d.bytes(int(n) * 4)
+func (d *decoder) u32s(n int) []uint32 {
+	b := d.bytes(n * 4)
 	if b == nil {
 		return nil
 	}
@@ -99,9 +99,9 @@ func decode(data []byte) (*model, error) {
 	}
 	nFeat, nPairs := d.u32(), d.u32()
 	blob := d.bytes(int(d.u32()))
-	featOff, pairOff := d.u32s(nFeat+1), d.u32s(nFeat+1)
+	featOff, pairOff := d.u32s(int(nFeat)+1), d.u32s(int(nFeat)+1)
 	ids := d.bytes(int(nPairs))
-	wts := d.u32s(nPairs)
+	wts := d.u32s(int(nPairs))
 	if d.err != nil {
 		return nil, d.err
 	}
