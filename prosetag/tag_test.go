@@ -1,11 +1,13 @@
 package prosetag_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -102,5 +104,44 @@ func TestSameAsProse(t *testing.T) {
 			}
 			compare(t, ours, theirs, words)
 		}
+	}
+}
+
+// TestConcurrent tags the sentences from several goroutines at once (run with -race):
+// each must get the tags it gets alone.
+func TestConcurrent(t *testing.T) {
+	sents := sentences(t)
+	tg, err := prosetag.New(tag.Lexicon{"overnight": "RB"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagged := func(words []string) []tag.Token {
+		toks := make([]tag.Token, len(words))
+		for i, w := range words {
+			toks[i].Text = w
+		}
+		tg.TagTokens(toks)
+		return toks
+	}
+	want := make([][]tag.Token, len(sents))
+	for i, s := range sents {
+		want[i] = tagged(s)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Go(func() {
+			for i := g; i < len(sents); i += 2 {
+				if got := tagged(sents[i]); !slices.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("%q: %v, alone %v", sents[i], got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
