@@ -49,16 +49,21 @@ var (
 	rootTag  = tagValue("<ROOT>") ^ 0x5bd1e995
 )
 
-// feat hashes a template and its values. The values are hashes already, so
-// one multiplication per value chains them and a final mix spreads every
-// bit into the low bits (which choose a table slot) and the high ones (the
-// slot's fingerprint); a parser step hashes about 80 features, and a full
-// mix per value was a tenth of its time.
-func feat(template uint64, vals ...uint64) uint64 {
-	h := (template + 1) * 0x94d049bb133111eb
-	for _, v := range vals {
-		h = (h ^ v) * 0xbf58476d1ce4e5b9
-	}
+// feat1 to feat4 hash a template and its values, one function per number
+// of values so that each is straight-line code (with one function looping
+// over a variadic list the parser was 15% slower). The values are hashes already, so one
+// multiplication per value chains them and a final mix spreads every bit
+// into the low bits (which choose a table slot) and the high ones (the
+// slot's fingerprint).
+func feat1(t, a uint64) uint64          { return mix(chain(start(t), a)) }
+func feat2(t, a, b uint64) uint64       { return mix(chain(chain(start(t), a), b)) }
+func feat3(t, a, b, c uint64) uint64    { return mix(chain(chain(chain(start(t), a), b), c)) }
+func feat4(t, a, b, c, d uint64) uint64 { return mix(chain(chain(chain(chain(start(t), a), b), c), d)) }
+
+func start(template uint64) uint64 { return (template + 1) * 0x94d049bb133111eb }
+func chain(h, v uint64) uint64     { return (h ^ v) * 0xbf58476d1ce4e5b9 }
+
+func mix(h uint64) uint64 {
 	h ^= h >> 29
 	h *= 0x94d049bb133111eb
 	h ^= h >> 32
@@ -67,6 +72,9 @@ func feat(template uint64, vals ...uint64) uint64 {
 	}
 	return h
 }
+
+// bias is the feature every state has (template 0, no values).
+var bias = mix(start(0))
 
 // suffixValue hashes a word's last three letters, lower-cased, and its
 // shape (capitalised, all capitals, digits, hyphen): what still tells a verb
@@ -187,101 +195,67 @@ func at(v []int32, i int32) int32 {
 }
 
 // numTransFeatures is how many features transFeatures returns.
-const numTransFeatures = 79
+const numTransFeatures = 43
 
 // transFeatures appends the transition classifier's features of the state:
-// the templates of Zhang and Nivre (2011), Table 1, a bias, the tags of the
-// second stack word and the fourth buffer word, and suffix, shape and
-// coarse-tag features that back up the tags. Left out, because each
-// feature costs a cache miss and these cost more time than accuracy: valency
-// (the label sets mostly tell it), a word alone where the word with its tag
-// is a feature, and a word with the distance. Template numbers are part of
-// the model: a removed template's number is not reused.
+// from the templates of Zhang and Nivre (2011), Table 1, a bias, the words
+// and tags of the stack top and the first three buffer words, tag trigrams,
+// the heads' and children's words, tags and labels, and the sets of child
+// labels with tags; and suffix, shape and coarse-tag features that back up
+// the tags. Each feature costs about one per cent of the parse's time (most
+// of it a cache miss), and the CaRB path, not LAS, decides which ones pay:
+// left out, since dropping them cost CaRB dev nothing measurable (see
+// doc.go), are the pairs of the stack top's and the buffer front's words,
+// distance, the third-order templates (second children, the head's head),
+// the tags of the second stack word and the fourth buffer word, and the
+// label sets with words; earlier, valency, a word alone where the word with
+// its tag is a feature, and a word with the distance. Template numbers are
+// part of the model: a removed template's number is not reused.
 func transFeatures(dst []uint64, s *state, x *sentence) []uint64 {
 	s0, n0 := s.top(), s.b
-	n1, n2, n3 := n0+1, n0+2, n0+3
+	n1, n2 := n0+1, n0+2
 	if int(n1) > s.n {
 		n1 = none
 	}
 	if int(n2) > s.n {
 		n2 = none
 	}
-	if int(n3) > s.n {
-		n3 = none
-	}
-	s1 := int32(none)
-	if len(s.stack) > 1 {
-		s1 = s.stack[len(s.stack)-2]
-	}
 	s0h := s.head(s0)
-	s0h2 := s.head(s0h)
-	s0l, s0l2 := s.lc1[s0], s.lc2[s0]
-	s0r, s0r2 := s.rc1[s0], s.rc2[s0]
-	n0l, n0l2 := s.lc1[n0], s.lc2[n0]
+	s0l, s0r, n0l := s.lc[s0], s.rc[s0], s.lc[n0]
 
 	s0w, s0p := x.word(s0), x.tag(s0)
 	n0w, n0p := x.word(n0), x.tag(n0)
 	n1w, n1p := x.word(n1), x.tag(n1)
 	n2w, n2p := x.word(n2), x.tag(n2)
-	n3p := x.tag(n3)
-	s1p := x.tag(s1)
 	s0c, n0c, n1c := x.coarse(s0), x.coarse(n0), x.coarse(n1)
 	s0hw, s0hp := x.word(s0h), x.tag(s0h)
-	s0h2w, s0h2p := x.word(s0h2), x.tag(s0h2)
 	s0lw, s0lp := x.word(s0l), x.tag(s0l)
-	s0l2w, s0l2p := x.word(s0l2), x.tag(s0l2)
 	s0rw, s0rp := x.word(s0r), x.tag(s0r)
-	s0r2w, s0r2p := x.word(s0r2), x.tag(s0r2)
 	n0lw, n0lp := x.word(n0l), x.tag(n0l)
-	n0l2w, n0l2p := x.word(n0l2), x.tag(n0l2)
-
-	d := uint64(0)
-	if s0 != 0 {
-		d = distance(n0 - s0)
-	}
-	s0sl, s0sr, n0sl := s.ls[s0], s.rs[s0], s.ls[n0]
 
 	return append(dst,
-		feat(0),
+		bias,
 		// single words
-		feat(1, s0w, s0p), feat(3, s0p),
-		feat(4, n0w, n0p), feat(6, n0p),
-		feat(7, n1w, n1p), feat(9, n1p),
-		feat(10, n2w, n2p), feat(12, n2p),
-		// word pairs
-		feat(13, s0w, s0p, n0w, n0p), feat(14, s0w, s0p, n0w), feat(15, s0w, n0w, n0p),
-		feat(16, s0w, s0p, n0p), feat(17, s0p, n0w, n0p), feat(18, s0w, n0w),
-		feat(19, s0p, n0p), feat(20, n0p, n1p),
+		feat2(1, s0w, s0p), feat1(3, s0p),
+		feat2(4, n0w, n0p), feat1(6, n0p),
+		feat2(7, n1w, n1p), feat1(9, n1p),
+		feat2(10, n2w, n2p), feat1(12, n2p),
 		// three words
-		feat(21, n0p, n1p, n2p), feat(22, s0p, n0p, n1p), feat(23, s0hp, s0p, n0p),
-		feat(24, s0p, s0lp, n0p), feat(25, s0p, s0rp, n0p), feat(26, s0p, n0p, n0lp),
-		// distance
-		feat(28, s0p, d), feat(30, n0p, d),
-		feat(31, s0w, n0w, d), feat(32, s0p, n0p, d),
+		feat3(21, n0p, n1p, n2p), feat3(22, s0p, n0p, n1p), feat3(23, s0hp, s0p, n0p),
+		feat3(24, s0p, s0lp, n0p), feat3(25, s0p, s0rp, n0p), feat3(26, s0p, n0p, n0lp),
 		// unigrams of heads and children
-		feat(39, s0hw), feat(40, s0hp), feat(41, s.label(s0)),
-		feat(42, s0lw), feat(43, s0lp), feat(44, s.label(s0l)),
-		feat(45, s0rw), feat(46, s0rp), feat(47, s.label(s0r)),
-		feat(48, n0lw), feat(49, n0lp), feat(50, s.label(n0l)),
-		// third order
-		feat(51, s0h2w), feat(52, s0h2p), feat(53, s.label(s0h)),
-		feat(54, s0l2w), feat(55, s0l2p), feat(56, s.label(s0l2)),
-		feat(57, s0r2w), feat(58, s0r2p), feat(59, s.label(s0r2)),
-		feat(60, n0l2w), feat(61, n0l2p), feat(62, s.label(n0l2)),
-		feat(63, s0p, s0lp, s0l2p), feat(64, s0p, s0rp, s0r2p),
-		feat(65, s0p, s0hp, s0h2p), feat(66, n0p, n0lp, n0l2p),
+		feat1(39, s0hw), feat1(40, s0hp), feat1(41, s.label(s0)),
+		feat1(42, s0lw), feat1(43, s0lp), feat1(44, s.label(s0l)),
+		feat1(45, s0rw), feat1(46, s0rp), feat1(47, s.label(s0r)),
+		feat1(48, n0lw), feat1(49, n0lp), feat1(50, s.label(n0l)),
 		// label sets
-		feat(67, s0w, s0sr), feat(68, s0p, s0sr), feat(69, s0w, s0sl), feat(70, s0p, s0sl),
-		feat(71, n0w, n0sl), feat(72, n0p, n0sl),
+		feat2(68, s0p, s.rs[s0]), feat2(70, s0p, s.ls[s0]), feat2(72, n0p, s.ls[n0]),
 		// suffixes and shapes
-		feat(73, x.suffix(s0)), feat(74, x.suffix(n0)), feat(75, x.suffix(n1)),
-		feat(76, x.suffix(s0), x.suffix(n0)), feat(77, x.suffix(s0), n0p), feat(78, s0p, x.suffix(n0)),
+		feat1(73, x.suffix(s0)), feat1(74, x.suffix(n0)), feat1(75, x.suffix(n1)),
+		feat2(76, x.suffix(s0), x.suffix(n0)), feat2(77, x.suffix(s0), n0p), feat2(78, s0p, x.suffix(n0)),
 		// coarse tags
-		feat(79, s0c), feat(80, n0c), feat(81, n1c), feat(82, s0c, n0c), feat(83, s0c, n0c, n1c),
-		feat(84, s0w, n0c), feat(85, s0c, n0w),
-		// tags of the second stack word and the fourth buffer word (their
-		// words cost a third of the speed for 0.2 points)
-		feat(86, s1p), feat(87, s1p, s0p), feat(88, s1p, s0p, n0p), feat(89, n3p), feat(90, n1p, n2p, n3p),
+		feat1(79, s0c), feat1(80, n0c), feat1(81, n1c), feat2(82, s0c, n0c), feat3(83, s0c, n0c, n1c),
+		feat2(84, s0w, n0c), feat2(85, s0c, n0w),
 	)
 }
 
@@ -303,20 +277,20 @@ func labelFeatures(dst []uint64, s *state, x *sentence, h, d int32) []uint64 {
 	}
 	hw, hp := x.word(h), x.tag(h)
 	dw, dp := x.word(d), x.tag(d)
-	dl := s.lc1[d]
+	dl := s.lc[d]
 	dlw, dlp := x.word(dl), x.tag(dl)
-	dr := at(s.rc1, d)
+	dr := at(s.rc, d)
 	return append(dst,
-		feat(100, dir),
-		feat(102, hp, dir), feat(104, dp, dir),
-		feat(105, hw, hp, dir), feat(106, dw, dp, dir),
-		feat(107, hp, dp, dir), feat(108, hw, dp, dir), feat(109, hp, dw, dir),
-		feat(111, dp, dist, dir), feat(112, hp, dp, dist, dir),
-		feat(113, dp, s.label(dl), dir), feat(115, hp, dp, dlw, dir),
-		feat(116, dp, s.ls[d], dir), feat(117, hp, s.ls[h], dir), feat(118, hp, s.rs[h], dir),
-		feat(119, s.label(h), dp, dir),
-		feat(120, hp, dp, x.tag(d+1), dir), feat(121, hp, dp, x.tag(d-1), dir),
-		feat(122, dp, dlp, x.tag(dr), dir),
-		feat(124, x.suffix(d), dir),
+		feat1(100, dir),
+		feat2(102, hp, dir), feat2(104, dp, dir),
+		feat3(105, hw, hp, dir), feat3(106, dw, dp, dir),
+		feat3(107, hp, dp, dir), feat3(108, hw, dp, dir), feat3(109, hp, dw, dir),
+		feat3(111, dp, dist, dir), feat4(112, hp, dp, dist, dir),
+		feat3(113, dp, s.label(dl), dir), feat4(115, hp, dp, dlw, dir),
+		feat3(116, dp, s.ls[d], dir), feat3(117, hp, s.ls[h], dir), feat3(118, hp, s.rs[h], dir),
+		feat3(119, s.label(h), dp, dir),
+		feat4(120, hp, dp, x.tag(d+1), dir), feat4(121, hp, dp, x.tag(d-1), dir),
+		feat4(122, dp, dlp, x.tag(dr), dir),
+		feat2(124, x.suffix(d), dir),
 	)
 }

@@ -137,7 +137,7 @@ func argmaxLabel(scores []float32, skip uint8) uint8 {
 // projective.
 func (m *Model) finish(sc *scratch) {
 	s := &sc.st
-	r := s.rc1[0]
+	r := s.rc[0]
 	for _, k := range s.stack[1:] {
 		if s.heads[k] != none {
 			continue

@@ -20,8 +20,8 @@ const none = -1
 //
 // Children are tracked as they are attached: a left arc always adds a new
 // leftmost child (the stack holds words nearer the head first) and a right
-// arc a new rightmost one, so the two outermost children on each side are
-// kept in O(1).
+// arc a new rightmost one, so the outermost child on each side is kept in
+// O(1).
 type state struct {
 	n       int
 	stack   []int32
@@ -29,10 +29,8 @@ type state struct {
 	heads   []int32 // none until attached
 	labels  []uint8 // label index of each attached word
 	onStack []bool
-	lc1     []int32  // leftmost child
-	lc2     []int32  // second leftmost child
-	rc1     []int32  // rightmost child
-	rc2     []int32  // second rightmost child
+	lc      []int32  // leftmost child
+	rc      []int32  // rightmost child
 	ls, rs  []uint64 // sets of left and right children's labels, one bit each
 	leaf    []bool   // words whose tag never heads a word (punctuation): they take no dependent
 }
@@ -44,10 +42,8 @@ func (s *state) reset(n int) {
 	s.b = 1
 	size := n + 1
 	s.heads = resize(s.heads, size, none)
-	s.lc1 = resize(s.lc1, size, none)
-	s.lc2 = resize(s.lc2, size, none)
-	s.rc1 = resize(s.rc1, size, none)
-	s.rc2 = resize(s.rc2, size, none)
+	s.lc = resize(s.lc, size, none)
+	s.rc = resize(s.rc, size, none)
 	s.labels = resize(s.labels, size, 0)
 	s.ls = resize(s.ls, size, 0)
 	s.rs = resize(s.rs, size, 0)
@@ -85,7 +81,7 @@ func (s *state) valid(m move) bool {
 	case leftArc:
 		return s0 != 0 && s.heads[s0] == none && !s.leaf[s.b]
 	case rightArc:
-		return (s0 != 0 || s.rc1[0] == none) && !s.leaf[s0]
+		return (s0 != 0 || s.rc[0] == none) && !s.leaf[s0]
 	}
 	return false
 }
@@ -123,10 +119,10 @@ func (s *state) attach(h, d int32, label uint8) {
 	s.heads[d] = h
 	s.labels[d] = label
 	if d < h {
-		s.lc2[h], s.lc1[h] = s.lc1[h], d
+		s.lc[h] = d
 		s.ls[h] |= 1 << (label & 63)
 	} else {
-		s.rc2[h], s.rc1[h] = s.rc1[h], d
+		s.rc[h] = d
 		s.rs[h] |= 1 << (label & 63)
 	}
 }
@@ -207,7 +203,7 @@ func (s *state) headOnStack(g int32) bool {
 	if !s.onStack[g] {
 		return false
 	}
-	return g != 0 || s.rc1[0] == none
+	return g != 0 || s.rc[0] == none
 }
 
 func (s *state) headlessChildrenOnStack(h int32, gold []int32) int {

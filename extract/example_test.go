@@ -37,5 +37,5 @@ func ExampleWriteCarb() {
 		fmt.Println(err)
 	}
 	// Output:
-	// The treaty was signed by Egypt and Israel in 1979 .	0.810	was signed by	The treaty	Egypt and Israel	in 1979
+	// The treaty was signed by Egypt and Israel in 1979 .	0.807	was signed by	The treaty	Egypt and Israel	in 1979
 }
