@@ -1,7 +1,10 @@
 // Package postag is a pure-Go part-of-speech tagger: given the words of one
 // tokenised sentence, it returns each word's Penn Treebank tag, as the UD
-// English Web Treebank's XPOS column has them, so that the dependency parser
-// (depparse) gets the kind of tags it was trained on.
+// English Web Treebank's XPOS column has them. The dependency parser
+// (depparse) is trained on its tags, jackknifed, beside the treebank's, so
+// that it learns what a tagger's mistakes look like. (The extractor itself
+// parses on its own tags, prose's tagger's, which scored CaRB the same and
+// spare it a second tagging.)
 //
 // Usage:
 //
@@ -80,6 +83,6 @@
 // postag imports the standard library and, of newsgraph, only the internal
 // packages it shares with depparse: internal/conllu, internal/modelio and
 // internal/fhash (its tests also internal/treebanktest and internal/fileio).
-// It never imports another newsgraph package: extract and depparse's tools
-// build on it, never the other way round.
+// It never imports another newsgraph package: depparse's training tool
+// builds on it, never the other way round.
 package postag
