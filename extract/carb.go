@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/tokenize"
 
@@ -71,9 +72,9 @@ type CarbTuple struct {
 // constructions (attribution, light verbs); whether one reader or both found it is a
 // feature of its confidence.
 //
-// A sentence holding a tab or line break, or one a reader fails on, gives no tuple;
-// the error names every such sentence by its 1-based index, and the tuples of the
-// others are returned with it.
+// A sentence holding a tab or line break or invalid UTF-8, or one a reader fails on,
+// gives no tuple; the error names every such sentence by its 1-based index, and the
+// tuples of the others are returned with it.
 func CarbTuples(sentences []string) ([]CarbTuple, error) {
 	tg, err := tagger()
 	if err != nil {
@@ -91,6 +92,10 @@ func CarbTuples(sentences []string) ([]CarbTuple, error) {
 	for i, line := range sentences {
 		if strings.ContainsAny(line, "\t\n\r") {
 			bad = append(bad, fmt.Sprintf("sentence %d: holds a tab or line break", i+1))
+			continue
+		}
+		if !utf8.ValidString(line) {
+			bad = append(bad, fmt.Sprintf("sentence %d: is not valid UTF-8", i+1))
 			continue
 		}
 		var err error

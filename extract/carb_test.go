@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 
 	"bytes"
 	"strconv"
@@ -59,13 +61,19 @@ func TestWriteCarb(t *testing.T) {
 }
 
 func TestWriteCarbBadSentence(t *testing.T) {
-	var buf bytes.Buffer
-	err := WriteCarb(&buf, []string{"Egypt hosted talks .", "a\tb", "Qatar hosted talks ."})
-	if err == nil || !strings.Contains(err.Error(), "sentence 2") {
-		t.Fatalf("err = %v, want one naming sentence 2", err)
+	tests := []struct{ bad, why string }{
+		{"a\tb", "holds a tab or line break"},
+		{"Egypt hosted \xff\xfe talks .", "is not valid UTF-8"},
 	}
-	if n := strings.Count(buf.String(), "\thosted\t"); n != 2 {
-		t.Errorf("the good sentences gave %d tuples with 'hosted', want 2:\n%s", n, buf.String())
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		err := WriteCarb(&buf, []string{"Egypt hosted talks .", tt.bad, "Qatar hosted talks ."})
+		if err == nil || !strings.Contains(err.Error(), "sentence 2: "+tt.why) {
+			t.Errorf("%q: err = %v, want one naming sentence 2 and saying it %s", tt.bad, err, tt.why)
+		}
+		if n := strings.Count(buf.String(), "\thosted\t"); n != 2 {
+			t.Errorf("%q: the good sentences gave %d tuples with 'hosted', want 2:\n%s", tt.bad, n, buf.String())
+		}
 	}
 }
 
@@ -199,7 +207,8 @@ func TestCarbHeldOut(t *testing.T) {
 }
 
 // TestCarbTuplesAnyLine runs both readers over random lines of words, punctuation,
-// escapes and broken UTF-8: none may panic, and every tuple keeps its line.
+// escapes and broken UTF-8: none may panic, every tuple keeps its line, and the lines
+// of broken UTF-8, and only they, are named in the error.
 func TestCarbTuplesAnyLine(t *testing.T) {
 	pieces := []string{"Russia", "the", "talks", "'s", "who", "said", "``", "''", "-LRB-", ",", ".", "and", "was",
 		"signed", "by", "to", "not", "in", "1994", "Nagorno-Karabakh", "\xff\xfe", "é", "—", "n't", "Mr.", "?"}
@@ -213,8 +222,11 @@ func TestCarbTuplesAnyLine(t *testing.T) {
 		lines[i] = strings.Join(words, " ")
 	}
 	tuples, err := CarbTuples(lines)
-	if err != nil {
-		t.Fatal(err)
+	for i, l := range lines {
+		named := err != nil && strings.Contains(err.Error(), fmt.Sprintf("sentence %d: ", i+1))
+		if broken := !utf8.ValidString(l); named != broken {
+			t.Fatalf("line %d %q: named in the error %v, broken %v (err %v)", i+1, l, named, broken, err)
+		}
 	}
 	in := map[string]bool{}
 	for _, l := range lines {
