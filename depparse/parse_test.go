@@ -54,17 +54,21 @@ func TestDefaultModelParses(t *testing.T) {
 
 // TestRelativeClauses is a regression bar for the parser's weakest construction in
 // news: a relative clause set off by commas after the subject ("The president, who
-// arrived on Monday, met ..."), which the web text of the treebank seldom has. The
-// embedded model attaches six of these ten right (the relative verb to the subject,
-// the subject to the main verb), as did the 79-feature model before it; one trained
-// on the extractor's tags attached four. The others make the relative verb the root.
+// arrived on Monday, met ..."), which the web text of the treebank seldom has. A
+// sentence counts when the relative verb hangs from the subject and the subject from
+// the main verb; the parser's usual mistake makes the relative verb the root.
+//
+// Measured on these 30: the embedded 43-feature model 11; the 79-feature model
+// before it 20; the 43 with the third-order templates restored (59 features) 17, at
+// a fifth of the CaRB path's speed; the 43 with any other dropped group restored
+// 6 to 11; the 43 trained on the extractor's tags 11, on those and postag's 6.
 // Raise the bar when the parser gets better.
 func TestRelativeClauses(t *testing.T) {
 	p, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	right := 0
+	right, n := 0, 0
 	for _, tc := range []struct {
 		words, tags     string
 		rel, subj, main int // 1-based
@@ -79,7 +83,28 @@ func TestRelativeClauses(t *testing.T) {
 		{"The ship , which carried grain , reached Istanbul .", "DT NN , WDT VBD NN , VBD NNP .", 5, 2, 8},
 		{"The farmers , who protested in Paris , blocked the roads .", "DT NNS , WP VBD IN NNP , VBD DT NNS .", 5, 2, 9},
 		{"The court , which sits in The Hague , issued a warrant .", "DT NN , WDT VBZ IN DT NNP , VBD DT NN .", 5, 2, 10},
+		{"The mayor , who was elected in May , opened the bridge .", "DT NN , WP VBD VBN IN NNP , VBD DT NN .", 6, 2, 10},
+		{"Pashinyan , who came to power in 2018 , called an early election .", "NNP , WP VBD TO NN IN CD , VBD DT JJ NN .", 4, 1, 10},
+		{"The convoy , which carried food and medicine , crossed the border .", "DT NN , WDT VBD NN CC NN , VBD DT NN .", 5, 2, 10},
+		{"The talks , which began in Vienna , ended without a deal .", "DT NNS , WDT VBD IN NNP , VBD IN DT NN .", 5, 2, 9},
+		{"The soldiers , who were wounded in the attack , returned home .", "DT NNS , WP VBD VBN IN DT NN , VBD NN .", 6, 2, 11},
+		{"Aliyev , who has led Azerbaijan since 2003 , won another term .", "NNP , WP VBZ VBN NNP IN CD , VBD DT NN .", 5, 1, 10},
+		{"The bank , which lent the money , raised its rates .", "DT NN , WDT VBD DT NN , VBD PRP$ NNS .", 5, 2, 9},
+		{"The senator , who chairs the committee , opposed the bill .", "DT NN , WP VBZ DT NN , VBD DT NN .", 5, 2, 9},
+		{"The river , which flows into the sea , flooded the valley .", "DT NN , WDT VBZ IN DT NN , VBD DT NN .", 5, 2, 10},
+		{"The spokesman , who spoke on condition of anonymity , denied the report .", "DT NN , WP VBD IN NN IN NN , VBD DT NN .", 5, 2, 11},
+		{"The refugees , who fled the fighting , reached the camp on Friday .", "DT NNS , WP VBD DT NN , VBD DT NN IN NNP .", 5, 2, 9},
+		{"Zelensky , who visited the front on Monday , thanked the troops .", "NNP , WP VBD DT NN IN NNP , VBD DT NNS .", 4, 1, 10},
+		{"The agency , which monitors the ceasefire , reported new violations .", "DT NN , WDT VBZ DT NN , VBD JJ NNS .", 5, 2, 9},
+		{"The team , which won the cup last year , lost its first game .", "DT NN , WDT VBD DT NN JJ NN , VBD PRP$ JJ NN .", 5, 2, 11},
+		{"The ministers , who met in Brussels , agreed on new sanctions .", "DT NNS , WP VBD IN NNP , VBD IN JJ NNS .", 5, 2, 9},
+		{"The factory , which employs 2,000 workers , will close next year .", "DT NN , WDT VBZ CD NNS , MD VB JJ NN .", 5, 2, 10},
+		{"The pilot , who ejected safely , was rescued by a helicopter .", "DT NN , WP VBD RB , VBD VBN IN DT NN .", 5, 2, 9},
+		{"The treaty , which was signed in 1994 , ended the war .", "DT NN , WDT VBD VBN IN CD , VBD DT NN .", 6, 2, 10},
+		{"The governor , who resigned on Tuesday , faces charges of fraud .", "DT NN , WP VBD IN NNP , VBZ NNS IN NN .", 5, 2, 9},
+		{"Erdogan , who hosted the summit , urged both sides to talk .", "NNP , WP VBD DT NN , VBD DT NNS TO VB .", 4, 1, 8},
 	} {
+		n++
 		words, tags := strings.Fields(tc.words), strings.Fields(tc.tags)
 		tree, err := p.Parse(words, tags)
 		if err != nil {
@@ -91,8 +116,9 @@ func TestRelativeClauses(t *testing.T) {
 			t.Logf("%q: %s has head %d, %s has head %d", tc.words, words[tc.rel-1], tree.Heads[tc.rel-1], words[tc.subj-1], tree.Heads[tc.subj-1])
 		}
 	}
-	if right < 5 {
-		t.Errorf("%d of 10 relative clauses attached right, want 5 or more", right)
+	t.Logf("%d of %d attached right", right, n)
+	if right < 10 {
+		t.Errorf("%d of %d relative clauses attached right, want 10 or more", right, n)
 	}
 }
 
