@@ -155,8 +155,8 @@ func appendSentences(out []Sentence, line string, base, paragraph int, tg *prose
 
 // Tags returns the tags Analyze gives the words of one sentence: prose's tagger's,
 // with the lexicon and fixes of this package, quotes tagged by the side they open or
-// close and dashes ':'. A model trained on tags for this package (the parser) trains
-// on these, so that it learns the tags it will be given.
+// close and dashes ':'. They are the tags the CaRB path parses on, so the parser's
+// training tool scores it on them (and can train on them).
 func Tags(words []string) ([]string, error) {
 	tg, err := tagger()
 	if err != nil {
